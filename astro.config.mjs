@@ -1,0 +1,48 @@
+// @ts-check
+import mdx from '@astrojs/mdx';
+import { satteri } from '@astrojs/markdown-satteri';
+import { defineConfig } from 'astro/config';
+import { handbookHastPlugins } from './src/integrations/hast-handbook.ts';
+import { handbookIntegration } from './src/integrations/handbook.ts';
+import { basePath, contentDir, siteUrl, today } from './src/lib/env.ts';
+import { readSiteOptions } from './src/lib/site-options.ts';
+
+const dir = contentDir();
+// Pin the folder and "today" for the whole build, so every page agrees even across midnight.
+process.env.HANDBOOK_CONTENT = dir;
+process.env.HANDBOOK_TODAY = today();
+const options = readSiteOptions(dir);
+const base = basePath(options.base);
+const site = siteUrl(options.url);
+
+export default defineConfig({
+  base,
+  ...(site ? { site } : {}),
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  // The handbook is confidential: nothing calls home, and pages carry their own policy.
+  devToolbar: { enabled: false },
+  prefetch: false,
+  integrations: [handbookIntegration({ contentDir: dir, today: process.env.HANDBOOK_TODAY }), mdx()],
+  markdown: {
+    processor: satteri({ hastPlugins: handbookHastPlugins({ base, contentDir: dir }) }),
+  },
+  security: {
+    csp: {
+      directives: ["default-src 'self'", "img-src 'self' data:", "connect-src 'self'", "object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'self'"],
+      // Pagefind compiles its search engine from WebAssembly.
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+    },
+  },
+  vite: {
+    build: {
+      rollupOptions: {
+        onwarn(warning, warn) {
+          // Every MDX module logs this harmless warning; at 1,000 pages it is a megabyte of log.
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+          warn(warning);
+        },
+      },
+    },
+  },
+});

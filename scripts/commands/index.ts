@@ -1,0 +1,4 @@
+import { check } from './check.ts';
+import type { Command } from './shared.ts';
+
+export const commands: Command[] = [check];

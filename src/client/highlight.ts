@@ -1,0 +1,16 @@
+/**
+ * A reader who arrives from a search result gets the words they searched for highlighted.
+ * Pagefind's highlighter is loaded only when the address carries search terms.
+ */
+if (new URLSearchParams(location.search).has('highlight')) {
+  const base = document.body.dataset['base'] ?? '/';
+  const url = `${base}pagefind/pagefind-highlight.js`;
+  import(/* @vite-ignore */ url)
+    .then(() => {
+      const Highlight = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;
+      if (Highlight) new Highlight({ highlightParam: 'highlight', markContext: '.prose' });
+    })
+    .catch(() => {
+      // Highlighting is a nicety: the page reads the same without it.
+    });
+}

@@ -1,0 +1,24 @@
+/**
+ * Astro collections over the content folder, with the schemas of src/lib. They render the
+ * text; what a version means (current, superseded, review dates) comes from src/lib/model.ts, which has already
+ * checked every file before Astro reads them.
+ */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { contentDir } from './lib/env.ts';
+import { agreementSchema } from './lib/schema/agreement.ts';
+import { policyVersionSchema } from './lib/schema/policy.ts';
+
+const dir = contentDir();
+const withoutExtension = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
+
+export const collections = {
+  policies: defineCollection({
+    loader: glob({ base: `${dir}/policies`, pattern: '*/*.{md,mdx}', generateId: withoutExtension }),
+    schema: policyVersionSchema,
+  }),
+  agreements: defineCollection({
+    loader: glob({ base: `${dir}/agreements`, pattern: '*.{md,mdx}', generateId: withoutExtension }),
+    schema: agreementSchema,
+  }),
+};

@@ -1,0 +1,46 @@
+/**
+ * The Astro side of the model: the handbook loaded once per build, and the helpers pages
+ * use to turn model objects into addresses and rendered text.
+ */
+import { AstroError } from 'astro/errors';
+import { getEntry, render } from 'astro:content';
+import { contentDir, today } from '../lib/env.ts';
+import { formatIssues } from '../lib/issues.ts';
+import { withBase } from '../lib/links.ts';
+import { loadHandbook, type Handbook, type Policy, type PolicyVersion } from '../lib/model.ts';
+
+let cached: Handbook | undefined;
+
+/** The handbook for this build (read and checked once; every page shares it). */
+export function getHandbook(): Handbook {
+  if (cached) return cached;
+  const dir = contentDir();
+  const { handbook, issues } = loadHandbook(dir, today());
+  if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
+  cached = handbook;
+  return handbook;
+}
+
+/** An address inside the site, with the base path: `url('/policies/x/')`. */
+export function url(path: string): string {
+  return withBase(import.meta.env.BASE_URL, path);
+}
+
+export const policyUrl = (p: Policy) => url(`/policies/${p.slug}/`);
+export const versionUrl = (v: { slug: string; version: string }) => url(`/policies/${v.slug}/${v.version}/`);
+export const historyUrl = (p: { slug: string }) => url(`/policies/${p.slug}/history/`);
+export const compareUrl = (slug: string, from: string, to: string) => url(`/policies/${slug}/compare/${from}/${to}/`);
+
+/** Renders a policy version's text. */
+export async function renderVersion(v: PolicyVersion) {
+  const entry = await getEntry('policies', `${v.slug}/${v.version}`);
+  if (!entry) throw new AstroError(`No rendered entry for ${v.file}.`);
+  return render(entry);
+}
+
+/** Renders an agreement's text. */
+export async function renderAgreement(slug: string) {
+  const entry = await getEntry('agreements', slug);
+  if (!entry) throw new AstroError(`No rendered entry for agreement ${slug}.`);
+  return render(entry);
+}

@@ -1,0 +1,153 @@
+/**
+ * Reads a content folder from disk: handbook.yaml, every policy version and every agreement.
+ *
+ * The only module that reads content files. Each file is validated on its own here;
+ * rules across files live in model.ts.
+ */
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { ContentIssue } from './issues.ts';
+import { parseFrontmatter, parseYaml, validate } from './frontmatter.ts';
+import { agreementSchema, type AgreementData } from './schema/agreement.ts';
+import { SLUG_PATTERN } from './schema/fields.ts';
+import { handbookSchema, type HandbookConfig } from './schema/handbook.ts';
+import { policyVersionSchema, type PolicyVersionData } from './schema/policy.ts';
+import { isVersion } from './versions.ts';
+
+export interface SourceFile {
+  /** Path for messages, relative to the working directory. */
+  file: string;
+  /** Path inside the content folder, with `/` separators (`policies/intake/1.0.mdx`). */
+  contentPath: string;
+  /** `mdx` or `md`. */
+  format: 'mdx' | 'md';
+  body: string;
+  bodyLine: number;
+}
+
+export interface PolicyVersionFile extends SourceFile {
+  slug: string;
+  version: string;
+  data: PolicyVersionData;
+}
+
+export interface AgreementFile extends SourceFile {
+  slug: string;
+  data: AgreementData;
+}
+
+export interface RawContent {
+  dir: string;
+  handbook?: HandbookConfig;
+  policies: PolicyVersionFile[];
+  agreements: AgreementFile[];
+  issues: ContentIssue[];
+}
+
+const CONTENT_EXT = /\.(mdx|md)$/;
+
+function list(dir: string): string[] {
+  return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
+}
+
+function readSource(dir: string, contentPath: string, issues: ContentIssue[]) {
+  const abs = join(dir, contentPath);
+  const file = relative(process.cwd(), abs) || abs;
+  const { parsed, issues: found } = parseFrontmatter(readFileSync(abs, 'utf8'), file);
+  issues.push(...found);
+  const format = contentPath.endsWith('.mdx') ? ('mdx' as const) : ('md' as const);
+  return parsed ? { file, format, parsed } : undefined;
+}
+
+/** Reads and validates `handbook.yaml`. */
+function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | undefined {
+  const path = join(dir, 'handbook.yaml');
+  const file = relative(process.cwd(), path) || path;
+  if (!existsSync(path)) {
+    issues.push({ file, message: 'Missing handbook.yaml: expected the firm name, chapters and feedback address.', ruleId: 'handbook-missing' });
+    return undefined;
+  }
+  const { data, keyLines, issues: yamlIssues } = parseYaml(readFileSync(path, 'utf8'), file);
+  issues.push(...yamlIssues);
+  if (yamlIssues.length) return undefined;
+  const { value, issues: schemaIssues } = validate(handbookSchema, data ?? {}, file, keyLines);
+  issues.push(...schemaIssues);
+  return value;
+}
+
+function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] {
+  const policiesDir = join(dir, 'policies');
+  const versions: PolicyVersionFile[] = [];
+  for (const slug of list(policiesDir)) {
+    const slugDir = join(policiesDir, slug);
+    const display = relative(process.cwd(), slugDir) || slugDir;
+    if (!statSync(slugDir).isDirectory()) {
+      issues.push({ file: display, message: 'Unexpected file, expected one folder per policy: policies/<slug>/<version>.mdx.', ruleId: 'layout' });
+      continue;
+    }
+    if (!SLUG_PATTERN.test(slug)) {
+      issues.push({ file: display, message: `Folder name "${slug}" is not a slug, expected lower-case letters, digits and hyphens (it becomes the address).`, ruleId: 'layout' });
+      continue;
+    }
+    for (const name of list(slugDir)) {
+      if (!CONTENT_EXT.test(name)) continue; // images and notes beside the versions are fine
+      const version = name.replace(CONTENT_EXT, '');
+      const contentPath = `policies/${slug}/${name}`;
+      if (!isVersion(version)) {
+        issues.push({
+          file: relative(process.cwd(), join(dir, contentPath)),
+          message: `File name "${name}" is not a version, expected MAJOR.MINOR such as 1.0.mdx or 2.1.md.`,
+          ruleId: 'version-file-name',
+        });
+        continue;
+      }
+      const source = readSource(dir, contentPath, issues);
+      if (!source) continue;
+      const { value, issues: found } = validate(policyVersionSchema, source.parsed.data, source.file, source.parsed.keyLines);
+      issues.push(...found);
+      if (!value) continue;
+      versions.push({
+        file: source.file,
+        contentPath,
+        format: source.format,
+        body: source.parsed.body,
+        bodyLine: source.parsed.bodyLine,
+        slug,
+        version,
+        data: value,
+      });
+    }
+  }
+  return versions;
+}
+
+function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
+  const agreements: AgreementFile[] = [];
+  for (const name of list(join(dir, 'agreements'))) {
+    if (!CONTENT_EXT.test(name)) continue;
+    const slug = name.replace(CONTENT_EXT, '');
+    const contentPath = `agreements/${name}`;
+    if (!SLUG_PATTERN.test(slug)) {
+      issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `File name "${name}" is not a slug, expected lower-case letters, digits and hyphens.`, ruleId: 'layout' });
+      continue;
+    }
+    const source = readSource(dir, contentPath, issues);
+    if (!source) continue;
+    const { value, issues: found } = validate(agreementSchema, source.parsed.data, source.file, source.parsed.keyLines);
+    issues.push(...found);
+    if (!value) continue;
+    agreements.push({ file: source.file, contentPath, format: source.format, body: source.parsed.body, bodyLine: source.parsed.bodyLine, slug, data: value });
+  }
+  return agreements;
+}
+
+/** Reads every content file under `dir`, validating each against its schema. */
+export function readContent(dir: string): RawContent {
+  const issues: ContentIssue[] = [];
+  if (!existsSync(dir)) {
+    issues.push({ file: dir, message: 'The content folder does not exist, expected handbook.yaml, policies/ and agreements/ inside it.', ruleId: 'content-missing' });
+    return { dir, policies: [], agreements: [], issues };
+  }
+  const handbook = readHandbook(dir, issues);
+  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues), agreements: readAgreements(dir, issues), issues };
+}

@@ -1,0 +1,100 @@
+/** Splits a content file into YAML frontmatter and body, keeping line numbers for messages. */
+import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import type { z } from 'astro/zod';
+import { quote, type ContentIssue } from './issues.ts';
+
+export interface ParsedFile {
+  data: unknown;
+  body: string;
+  /** 1-based line where the body starts. */
+  bodyLine: number;
+  /** 1-based line of each top-level frontmatter key. */
+  keyLines: Map<string, number>;
+}
+
+const FENCE = /^---[ \t]*$/;
+
+/** Parses YAML text, reporting syntax errors as issues with their line. */
+export function parseYaml(source: string, file: string, lineOffset = 0): { data: unknown; keyLines: Map<string, number>; issues: ContentIssue[] } {
+  const lineCounter = new LineCounter();
+  // YAML 1.1 would turn `2025-13-01` into a rolled-over Date; 1.2 keeps it a string for our check.
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const issues: ContentIssue[] = doc.errors.map((error) => ({
+    file,
+    line: lineCounter.linePos(error.pos[0]).line + lineOffset,
+    message: `The YAML cannot be read: ${error.message.split('\n')[0]}`,
+    ruleId: 'yaml-syntax',
+  }));
+  const keyLines = new Map<string, number>();
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      if (isScalar(pair.key) && pair.key.range) {
+        keyLines.set(String(pair.key.value), lineCounter.linePos(pair.key.range[0]).line + lineOffset);
+      }
+    }
+  }
+  return { data: issues.length ? undefined : doc.toJS(), keyLines, issues };
+}
+
+/** Reads frontmatter between `---` fences at the top of a Markdown/MDX file. */
+export function parseFrontmatter(source: string, file: string): { parsed?: ParsedFile; issues: ContentIssue[] } {
+  const lines = source.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (!FENCE.test(lines[0] ?? '')) {
+    return {
+      issues: [{ file, line: 1, message: 'Expected the file to start with frontmatter between two "---" lines.', ruleId: 'frontmatter-missing' }],
+    };
+  }
+  const end = lines.findIndex((line, i) => i > 0 && FENCE.test(line));
+  if (end === -1) {
+    return { issues: [{ file, line: 1, message: 'Expected a closing "---" line after the frontmatter.', ruleId: 'frontmatter-unclosed' }] };
+  }
+  const { data, keyLines, issues } = parseYaml(lines.slice(1, end).join('\n'), file, 1);
+  if (issues.length) return { issues };
+  return {
+    parsed: { data: data ?? {}, body: lines.slice(end + 1).join('\n'), bodyLine: end + 2, keyLines },
+    issues: [],
+  };
+}
+
+function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
+  if (issue.code === 'unrecognized_keys') {
+    return `Unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  let value: unknown = data;
+  for (const key of issue.path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  if (value === undefined && issue.code === 'invalid_type') {
+    return `Missing required field, expected ${issue.expected === 'string' ? 'some text' : `a ${issue.expected}`}.`;
+  }
+  if (issue.code === 'invalid_type') return `Expected ${issue.expected === 'string' ? 'text' : `a ${issue.expected}`}, received ${quote(value)}.`;
+  return issue.message;
+}
+
+/**
+ * Validates data against a schema and turns every zod issue into a content issue
+ * naming the file, the field and what was expected.
+ */
+export function validate<S extends z.ZodType>(
+  schema: S,
+  data: unknown,
+  file: string,
+  keyLines: Map<string, number>,
+): { value?: z.infer<S>; issues: ContentIssue[] } {
+  const result = schema.safeParse(data);
+  if (result.success) return { value: result.data, issues: [] };
+  const allowed = schema instanceof Object && 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
+  const issues = result.error.issues.map((issue): ContentIssue => {
+    const field = issue.path.join('.');
+    const top = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
+    let message = describeIssue(issue, data);
+    if (issue.code === 'unrecognized_keys') message += allowed.length ? `, expected one of: ${allowed.join(', ')}.` : '.';
+    const line = keyLines.get(top);
+    return {
+      file,
+      ...(field ? { field } : issue.code === 'unrecognized_keys' ? { field: issue.keys.join(', ') } : {}),
+      ...(line ? { line } : {}),
+      message,
+      ruleId: issue.code === 'unrecognized_keys' ? 'unknown-field' : 'invalid-field',
+    };
+  });
+  return { issues };
+}

@@ -1,0 +1,118 @@
+/**
+ * Links written in content: what they point at, and the address they get in the built site.
+ *
+ * Authors write site paths without the base (`/policies/retention/`), or relative links to
+ * other content files (`../retention/2.0.mdx`, `../agreements/staff.mdx`). The build prefixes
+ * the base path and turns file links into page addresses; `check` reports targets that do not exist.
+ */
+import { posix } from 'node:path';
+import { isVersion } from './versions.ts';
+
+export type LinkTarget =
+  | { kind: 'policy'; slug: string; version?: string; page?: 'history'; hash: string }
+  | { kind: 'agreement'; slug?: string; hash: string }
+  | { kind: 'site'; path: string; hash: string }
+  | { kind: 'other' };
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i;
+const CONTENT_FILE = /\.mdx?$/;
+
+function splitHash(href: string): [string, string] {
+  const i = href.search(/[?#]/);
+  return i === -1 ? [href, ''] : [href.slice(0, i), href.slice(i)];
+}
+
+function fromSitePath(path: string, hash: string): LinkTarget {
+  const segments = path.split('/').filter(Boolean);
+  const [area, slug, third, ...rest] = segments;
+  if (area === 'policies' && slug && rest.length === 0) {
+    if (!third) return { kind: 'policy', slug, hash };
+    if (third === 'history') return { kind: 'policy', slug, page: 'history', hash };
+    if (isVersion(third)) return { kind: 'policy', slug, version: third, hash };
+  }
+  if (area === 'agreements' && !third) return slug ? { kind: 'agreement', slug, hash } : { kind: 'agreement', hash };
+  return { kind: 'site', path: segments.length ? `/${segments.join('/')}/` : '/', hash };
+}
+
+/**
+ * Resolves a link found in a content file.
+ *
+ * @param href the link as written
+ * @param fromFile path of the file it is written in, relative to the content folder
+ *   (`policies/intake/1.0.mdx`), used for relative file links
+ */
+export function resolveLink(href: string, fromFile: string): LinkTarget {
+  const trimmed = href.trim();
+  if (!trimmed || EXTERNAL.test(trimmed)) return { kind: 'other' };
+  const [rawPath, hash] = splitHash(trimmed);
+  let path: string;
+  try {
+    path = decodeURI(rawPath);
+  } catch {
+    path = rawPath;
+  }
+  if (path.startsWith('/')) return fromSitePath(path, hash);
+  // A relative link: resolve it against the file's folder inside content/.
+  const target = posix.normalize(posix.join(posix.dirname(fromFile), path));
+  const segments = target.split('/').filter(Boolean);
+  if (segments[0] === 'policies' && segments[1]) {
+    const file = segments[2];
+    if (!file) return { kind: 'policy', slug: segments[1], hash };
+    const version = file.replace(CONTENT_FILE, '');
+    if (segments.length === 3 && CONTENT_FILE.test(file) && isVersion(version)) {
+      return { kind: 'policy', slug: segments[1], version, hash };
+    }
+  }
+  if (segments[0] === 'agreements') {
+    const file = segments[1];
+    if (!file) return { kind: 'agreement', hash };
+    if (segments.length === 2 && CONTENT_FILE.test(file)) return { kind: 'agreement', slug: file.replace(CONTENT_FILE, ''), hash };
+  }
+  // Some other relative link (an image, a page of the site written relatively): leave it alone.
+  return { kind: 'other' };
+}
+
+/** The site path of a target, without the base: `/policies/intake/2.0/#scope`. */
+export function targetPath(target: LinkTarget): string | undefined {
+  switch (target.kind) {
+    case 'policy': {
+      const tail = target.page ?? target.version;
+      return `/policies/${target.slug}/${tail ? `${tail}/` : ''}${target.hash}`;
+    }
+    case 'agreement':
+      return `/agreements/${target.slug ? `${target.slug}/` : ''}${target.hash}`;
+    case 'site':
+      return `${target.path}${target.hash}`;
+    default:
+      return undefined;
+  }
+}
+
+/** Joins the base path (`/handbook/`) and a site path (`/policies/x/`) into an address. */
+export function withBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+const INLINE_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
+const REFERENCE_DEF = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm;
+const HTML_HREF = /\bhref=["']([^"']+)["']/g;
+
+export interface FoundLink {
+  href: string;
+  line: number;
+}
+
+/** Links in a Markdown/MDX body, with their 1-based line (relative to the body's first line). */
+export function findLinks(body: string): FoundLink[] {
+  const found: FoundLink[] = [];
+  for (const pattern of [INLINE_LINK, REFERENCE_DEF, HTML_HREF]) {
+    for (const match of body.matchAll(pattern)) {
+      const href = match[1];
+      if (!href) continue;
+      const line = body.slice(0, match.index).split('\n').length;
+      found.push({ href, line });
+    }
+  }
+  return found.sort((a, b) => a.line - b.line);
+}

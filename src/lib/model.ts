@@ -1,0 +1,206 @@
+/**
+ * The handbook model: content read from disk, checked across files, and arranged the way
+ * the site and the CLI use it (chapters, policies with classified versions, review dates).
+ */
+import { checkAgreement } from './agreements.ts';
+import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
+import type { CalendarDate } from './dates.ts';
+import type { ContentIssue } from './issues.ts';
+import { findLinks, resolveLink } from './links.ts';
+import { nextReview, reviewState, type ReviewState } from './review.ts';
+import type { Chapter, HandbookConfig } from './schema/handbook.ts';
+import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
+
+export interface PolicyVersion extends PolicyVersionFile {
+  state: VersionState;
+  /** For a superseded version, the version that replaced it. */
+  supersededBy?: PolicyVersionFile;
+}
+
+export interface ReviewInfo {
+  lastReviewed: CalendarDate;
+  everyMonths: number;
+  next: CalendarDate;
+  state: ReviewState;
+}
+
+export interface Policy {
+  slug: string;
+  chapter: Chapter;
+  /** Published versions, oldest first. Drafts are not here. */
+  versions: PolicyVersion[];
+  /** The version in force today; for a policy not yet in force, its first upcoming version. */
+  current: PolicyVersion;
+  /** Versions that take effect after today. */
+  upcoming: PolicyVersion[];
+  review: ReviewInfo;
+}
+
+export interface ChapterWithPolicies {
+  chapter: Chapter;
+  policies: Policy[];
+}
+
+export interface Handbook {
+  dir: string;
+  config: HandbookConfig;
+  today: CalendarDate;
+  chapters: ChapterWithPolicies[];
+  /** Every published policy in reading order. */
+  policies: Policy[];
+  bySlug: Map<string, Policy>;
+  /** Active agreement templates in order. */
+  agreements: AgreementFile[];
+  /** The handbook's edition: the latest effective date among the versions in force. */
+  edition: CalendarDate;
+}
+
+function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: CalendarDate, issues: ContentIssue[]): void {
+  const published = files.filter((f) => f.data.status === 'active').sort((a, b) => compareVersions(a.version, b.version));
+  const byDate = new Map<string, PolicyVersionFile>();
+  for (const f of published) {
+    const other = byDate.get(f.data.effective);
+    if (other) {
+      issues.push({
+        file: f.file,
+        field: 'effective',
+        message: `Version ${f.version} of "${slug}" has the same effective date (${f.data.effective}) as version ${other.version}, expected each version to take effect on its own date.`,
+        ruleId: 'duplicate-effective',
+      });
+    }
+    byDate.set(f.data.effective, f);
+    if (f.data.lastReviewed > today) {
+      issues.push({
+        file: f.file,
+        field: 'lastReviewed',
+        message: `The last review date ${f.data.lastReviewed} is in the future (today is ${today}), expected a date on or before today.`,
+        ruleId: 'review-in-future',
+      });
+    }
+  }
+  published.forEach((f, i) => {
+    const previous = published[i - 1];
+    if (previous && f.data.effective < previous.data.effective) {
+      issues.push({
+        file: f.file,
+        field: 'effective',
+        message: `Version ${f.version} takes effect on ${f.data.effective}, before version ${previous.version} (${previous.data.effective}), expected later versions to take effect later.`,
+        ruleId: 'version-order',
+      });
+    }
+  });
+}
+
+function checkReferences(
+  files: readonly (PolicyVersionFile | AgreementFile)[],
+  published: Map<string, Set<string>>,
+  agreementSlugs: Set<string>,
+  issues: ContentIssue[],
+): void {
+  for (const f of files) {
+    for (const link of findLinks(f.body)) {
+      const target = resolveLink(link.href, f.contentPath);
+      const line = f.bodyLine + link.line - 1;
+      if (target.kind === 'policy') {
+        const versions = published.get(target.slug);
+        if (!versions) {
+          issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": there is no published policy "${target.slug}", expected the slug of a policy in policies/.`, ruleId: 'broken-link' });
+        } else if (target.version && !versions.has(target.version)) {
+          issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": policy "${target.slug}" has no published version ${target.version}, expected one of ${[...versions].join(', ')}.`, ruleId: 'broken-link' });
+        }
+      } else if (target.kind === 'agreement' && target.slug && !agreementSlugs.has(target.slug)) {
+        issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": there is no agreement "${target.slug}", expected the name of a file in agreements/.`, ruleId: 'broken-link' });
+      }
+    }
+  }
+}
+
+function orderPolicies(a: Policy, b: Policy): number {
+  return a.chapter.order - b.chapter.order || a.current.data.order - b.current.data.order || a.current.data.title.localeCompare(b.current.data.title);
+}
+
+/**
+ * Reads and checks a content folder and builds the handbook as it stands on `today`.
+ *
+ * @returns the handbook, or every problem found (never only the first)
+ */
+export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Handbook; issues: ContentIssue[] } {
+  const raw = readContent(dir);
+  const issues = [...raw.issues];
+  const config = raw.handbook;
+  const chapters = new Map((config?.chapters ?? []).map((c) => [c.id, c]));
+  if (config) {
+    const seen = new Set<string>();
+    for (const c of config.chapters) {
+      if (seen.has(c.id)) issues.push({ file: `${dir}/handbook.yaml`, field: 'chapters', message: `Chapter id "${c.id}" is used twice, expected each chapter once.`, ruleId: 'duplicate-chapter' });
+      seen.add(c.id);
+    }
+  }
+
+  const bySlugFiles = Map.groupBy(raw.policies, (f) => f.slug);
+  const published = new Map<string, Set<string>>();
+  for (const [slug, files] of bySlugFiles) {
+    checkPolicyVersions(slug, files, today, issues);
+    const active = files.filter((f) => f.data.status === 'active');
+    if (active.length) published.set(slug, new Set(active.map((f) => f.version)));
+  }
+  const agreementSlugs = new Set(raw.agreements.filter((a) => a.data.status === 'active').map((a) => a.slug));
+
+  for (const f of raw.policies) {
+    if (config && !chapters.has(f.data.chapter)) {
+      issues.push({ file: f.file, field: 'chapter', message: `Unknown chapter "${f.data.chapter}", expected one of the chapter ids in handbook.yaml: ${[...chapters.keys()].join(', ')}.`, ruleId: 'unknown-chapter' });
+    }
+    f.data.related.forEach((slug, i) => {
+      if (!published.has(slug)) {
+        issues.push({ file: f.file, field: `related.${i}`, message: `Unknown policy "${slug}", expected the slug of a published policy (a folder in policies/ with an active version).`, ruleId: 'unknown-related' });
+      }
+    });
+  }
+  for (const a of raw.agreements) {
+    issues.push(...checkAgreement(a));
+    a.data.policies.forEach((slug, i) => {
+      if (!published.has(slug)) {
+        issues.push({ file: a.file, field: `policies.${i}`, message: `Unknown policy "${slug}", expected the slug of a published policy.`, ruleId: 'unknown-related' });
+      }
+    });
+  }
+  checkReferences([...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
+
+  if (!config || issues.length) return { issues };
+
+  const policies: Policy[] = [];
+  for (const [slug, files] of bySlugFiles) {
+    const active = files.filter((f) => f.data.status === 'active');
+    if (!active.length) continue;
+    const versions: PolicyVersion[] = classifyVersions(
+      active.map((f) => ({ ...f, effective: f.data.effective })),
+      today,
+    ).map(({ item, state, supersededBy }) => ({ ...item, state, ...(supersededBy ? { supersededBy } : {}) }));
+    const current = versions.find((v) => v.state === 'current') ?? versions[0]!;
+    const latest = versions.at(-1)!;
+    const everyMonths = latest.data.reviewEveryMonths ?? config.review.everyMonths;
+    const next = nextReview(latest.data.lastReviewed, everyMonths);
+    policies.push({
+      slug,
+      chapter: chapters.get(current.data.chapter)!,
+      versions,
+      current,
+      upcoming: versions.filter((v) => v.state === 'upcoming'),
+      review: { lastReviewed: latest.data.lastReviewed, everyMonths, next, state: reviewState(next, today, config.review.warnDays) },
+    });
+  }
+  policies.sort(orderPolicies);
+  const handbook: Handbook = {
+    dir,
+    config,
+    today,
+    chapters: [...config.chapters]
+      .sort((a, b) => a.order - b.order)
+      .map((chapter) => ({ chapter, policies: policies.filter((p) => p.chapter.id === chapter.id) })),
+    policies,
+    bySlug: new Map(policies.map((p) => [p.slug, p])),
+    agreements: raw.agreements.filter((a) => a.data.status === 'active').sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
+    edition: policies.map((p) => p.current).filter((v) => v.state === 'current').reduce((max, v) => (v.data.effective > max ? v.data.effective : max), '0000-01-01'),
+  };
+  return { handbook, issues: [] };
+}

@@ -1,0 +1,49 @@
+/** `content/handbook.yaml`: the firm, its chapters and the site-wide options. */
+import { z } from 'astro/zod';
+import { slug, text } from './fields.ts';
+
+export const chapterSchema = z.strictObject({
+  /** Identifier used by policies in their `chapter` field. */
+  id: slug,
+  /** Heading shown in navigation and the print edition. */
+  title: text,
+  /** Position in the handbook, lowest first. */
+  order: z.number().int(),
+  /** One or two sentences shown on the home page. */
+  description: text.optional(),
+});
+
+export const handbookSchema = z.strictObject({
+  /** The firm's name, on every page and on the print edition's cover. */
+  firm: text,
+  /** The handbook's title. */
+  title: text.default('Policy Handbook'),
+  /** Address that "suggest a change" links write to. */
+  feedback: z.email({ message: 'Expected an e-mail address such as handbook@firm.example.' }),
+  /** Chapters in reading order. */
+  chapters: z.array(chapterSchema).min(1, { message: 'Expected at least one chapter.' }),
+  review: z
+    .strictObject({
+      /** Months between reviews when a policy does not say otherwise. */
+      everyMonths: z.number().int().positive({ message: 'Expected a whole number of months above 0.' }).default(12),
+      /** A review is "due soon" this many days before its date. */
+      warnDays: z.number().int().nonnegative().default(60),
+    })
+    .prefault({}),
+  site: z
+    .strictObject({
+      /** Path the handbook is served under, e.g. `/handbook/` (overridden by HANDBOOK_BASE). */
+      base: z.string().regex(/^\//, { message: 'Expected a path starting with "/", e.g. "/handbook/".' }).default('/'),
+      /** Full address of the site, used in feeds and printouts (overridden by HANDBOOK_SITE). */
+      url: z.url({ message: 'Expected a full address such as https://intranet.firm.example.' }).optional(),
+      /** A public handbook may be indexed by search engines; the default keeps it out. */
+      public: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+/** What editors write in handbook.yaml. */
+export type HandbookInput = z.input<typeof handbookSchema>;
+/** The handbook settings as code reads them, defaults filled in. */
+export type HandbookConfig = z.infer<typeof handbookSchema>;
+export type Chapter = z.infer<typeof chapterSchema>;

@@ -1,0 +1,77 @@
+/**
+ * Version rules: order, and which version is current, upcoming or superseded on a day.
+ *
+ * One implementation for the site, the CLI and the tests. Drafts never reach these
+ * functions: callers pass published versions only.
+ */
+import { VERSION_PATTERN } from './schema/fields.ts';
+import type { CalendarDate } from './dates.ts';
+
+export const VERSION_STATES = ['current', 'superseded', 'upcoming'] as const;
+export type VersionState = (typeof VERSION_STATES)[number];
+
+export function isVersion(value: string): boolean {
+  return VERSION_PATTERN.test(value);
+}
+
+function parts(version: string): [number, number] {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return [major, minor];
+}
+
+/** Numeric order of MAJOR.MINOR versions: 1.9 before 1.10 before 2.0. */
+export function compareVersions(a: string, b: string): number {
+  const [aMajor, aMinor] = parts(a);
+  const [bMajor, bMinor] = parts(b);
+  return aMajor - bMajor || aMinor - bMinor;
+}
+
+/** The next version number: a minor bump (1.9 → 1.10), or a major one (1.9 → 2.0). */
+export function nextVersion(version: string, kind: 'minor' | 'major' = 'minor'): string {
+  const [major, minor] = parts(version);
+  return kind === 'major' ? `${major + 1}.0` : `${major}.${minor + 1}`;
+}
+
+export interface Dated {
+  version: string;
+  effective: CalendarDate;
+}
+
+export interface Classified<T extends Dated> {
+  item: T;
+  state: VersionState;
+  /** For a superseded version: the version that replaced it, and since when. */
+  supersededBy?: T;
+}
+
+/**
+ * The version in force on `date`: the latest version whose effective date has come.
+ *
+ * @param versions published versions, in any order
+ * @returns `undefined` when no version had taken effect yet
+ */
+export function versionInForce<T extends Dated>(versions: readonly T[], date: CalendarDate): T | undefined {
+  let best: T | undefined;
+  for (const v of versions) {
+    if (v.effective <= date && (!best || compareVersions(v.version, best.version) > 0)) best = v;
+  }
+  return best;
+}
+
+/**
+ * Classifies published versions on `today`, oldest first.
+ *
+ * The current version is the latest whose effective date has come; versions after it
+ * are upcoming; versions before it are superseded by the next one in force.
+ */
+export function classifyVersions<T extends Dated>(versions: readonly T[], today: CalendarDate): Classified<T>[] {
+  const sorted = [...versions].sort((a, b) => compareVersions(a.version, b.version));
+  const current = versionInForce(sorted, today);
+  const currentIndex = current ? sorted.indexOf(current) : -1;
+  return sorted.map((item, i) => {
+    if (i === currentIndex) return { item, state: 'current' };
+    if (i > currentIndex) return { item, state: 'upcoming' };
+    const next = sorted[i + 1];
+    return next ? { item, state: 'superseded', supersededBy: next } : { item, state: 'superseded' };
+  });
+}
