@@ -1,4 +1,6 @@
 import { check } from './check.ts';
+import { review } from './review.ts';
+import { newPolicy, newVersion } from './scaffold.ts';
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check];
+export const commands: Command[] = [check, newPolicy, newVersion, review];

@@ -4,6 +4,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { getEntry, render } from 'astro:content';
+import { parseBlocks, redline, type Block, type Redline } from '../lib/diff.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
@@ -43,4 +44,21 @@ export async function renderAgreement(slug: string) {
   const entry = await getEntry('agreements', slug);
   if (!entry) throw new AstroError(`No rendered entry for agreement ${slug}.`);
   return render(entry);
+}
+
+const blocks = new Map<string, Block[]>();
+
+/** A version's text as blocks for the redline, parsed once however many comparisons use it. */
+function blocksOf(v: PolicyVersion): Block[] {
+  let found = blocks.get(v.file);
+  if (!found) {
+    found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
+    blocks.set(v.file, found);
+  }
+  return found;
+}
+
+/** The redline between two versions, the same one the CLI prints. */
+export function redlineOf(from: PolicyVersion, to: PolicyVersion): Redline {
+  return redline(blocksOf(from), blocksOf(to));
 }

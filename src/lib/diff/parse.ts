@@ -1,0 +1,171 @@
+/**
+ * Version body → blocks of rendered text.
+ *
+ * The redline compares what readers see, not the source: emphasis, links and
+ * line wrapping are gone; only the words, their punctuation and the block
+ * structure remain.
+ */
+import type { Nodes, RootContent } from 'mdast';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Block } from './types.ts';
+
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
+type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
+
+// Parents whose children run together on one line; the children of any other
+// parent are separate blocks, so their texts are joined with a space.
+const PHRASING = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+// Tags and comments render no text; between blocks of HTML (`</p><p>`) a space keeps words apart.
+const stripTags = (html: string, separator: string) => html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, separator);
+
+/** `name a="b" c={d}`: how a component's name and props read in the redline. */
+function jsxLabel(node: Jsx): string {
+  const attributes = node.attributes.map((a) => {
+    if (a.type === 'mdxJsxExpressionAttribute') return `{${a.value}}`;
+    if (a.value === null || a.value === undefined) return a.name;
+    return typeof a.value === 'string' ? `${a.name}="${a.value}"` : `${a.name}={${a.value.value}}`;
+  });
+  return [node.name ?? '', ...attributes].join(' ').trim();
+}
+
+/** A component block's text: name and props, then its text content, so a changed prop shows. */
+function componentText(node: Jsx): string {
+  const label = jsxLabel(node);
+  const body = collapse(node.children.map(textOf).join(' '));
+  return label && body ? `${label}: ${body}` : label || body;
+}
+
+/** Rendered text of a node (not yet collapsed). */
+function textOf(node: Nodes): string {
+  switch (node.type) {
+    case 'break':
+      return ' ';
+    case 'image':
+    case 'imageReference':
+      return node.alt ?? '';
+    case 'html':
+      return stripTags(node.value, '');
+    case 'mdxJsxFlowElement':
+      return componentText(node);
+    case 'mdxJsxTextElement': {
+      // An inline component shows its text; one without text (<Fee tier="2" />)
+      // renders from its props, so the props stand in for it.
+      const text = node.children.map(textOf).join('');
+      return text.trim() ? text : `<${jsxLabel(node)} />`;
+    }
+    case 'mdxjsEsm':
+    case 'definition':
+    case 'footnoteReference':
+      return '';
+  }
+  if ('value' in node) return node.value;
+  if ('children' in node) return node.children.map(textOf).join(PHRASING.has(node.type) ? '' : ' ');
+  return '';
+}
+
+/** The one JSX element a paragraph consists of, if any: `<Callout>…</Callout>` written on one line. */
+function soleElement(nodes: readonly Nodes[]): Jsx | undefined {
+  const visible = nodes.filter((n) => !(n.type === 'text' && !n.value.trim()));
+  const only = visible[0];
+  return visible.length === 1 && only?.type === 'mdxJsxTextElement' ? only : undefined;
+}
+
+function walk(nodes: readonly RootContent[], out: Block[], context: { section?: string }, listDepth: number): void {
+  const push = (block: Block) => {
+    if (context.section !== undefined) block.section = context.section;
+    out.push(block);
+  };
+  const component = (node: Jsx) => push({ kind: 'component', text: componentText(node), ...(node.name ? { name: node.name } : {}) });
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'heading': {
+        const text = collapse(textOf(node));
+        context.section = text;
+        push({ kind: 'heading', text, depth: node.depth });
+        break;
+      }
+      case 'paragraph': {
+        const element = soleElement(node.children);
+        if (element) component(element);
+        else {
+          const text = collapse(textOf(node));
+          if (text) push({ kind: 'paragraph', text });
+        }
+        break;
+      }
+      case 'list':
+        for (const item of node.children) {
+          const own = item.children.filter((child) => child.type !== 'list');
+          push({
+            kind: 'listItem',
+            text: collapse(own.map(textOf).join(' ')),
+            ordered: node.ordered === true,
+            depth: listDepth + 1,
+            ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
+          });
+          walk(item.children.filter((child) => child.type === 'list'), out, context, listDepth + 1);
+        }
+        break;
+      case 'table':
+        node.children.forEach((row, index) => {
+          const cells = row.children.map((cell) => collapse(textOf(cell)));
+          push({ kind: 'tableRow', text: cells.join(' | '), cells, header: index === 0 });
+        });
+        break;
+      case 'code':
+        // Code keeps its line breaks and indentation for display; the diff still ignores whitespace.
+        push({ kind: 'code', text: node.value });
+        break;
+      case 'blockquote':
+        push({ kind: 'quote', text: collapse(textOf(node)) });
+        break;
+      case 'thematicBreak':
+        push({ kind: 'rule', text: '' });
+        break;
+      case 'html': {
+        // A block of only tags or comments (e.g. <br>) renders no text and is left out.
+        const text = collapse(stripTags(node.value, ' '));
+        if (text) push({ kind: 'html', text });
+        break;
+      }
+      case 'mdxJsxFlowElement':
+        component(node);
+        break;
+      case 'mdxFlowExpression':
+        push({ kind: 'component', text: `{${node.value}}` });
+        break;
+      case 'footnoteDefinition':
+        walk(node.children, out, context, 0);
+        break;
+      // Definitions, imports/exports and frontmatter render nothing.
+    }
+  }
+}
+
+/**
+ * Parses a version body (frontmatter already removed) into blocks of rendered text.
+ *
+ * - `mdx` (default `true`): parse with remark-mdx; JSX components become
+ *   `component` blocks whose text is `Name prop="value": text content`. A
+ *   paragraph that is only a component (`<Callout>…</Callout>` on one line)
+ *   counts as a component block. `false` parses plain Markdown. Both with GFM.
+ * - Every list item is its own block (without its nested list, whose items follow
+ *   with a greater `depth`); every table row is a block with `cells`.
+ * - Not compared, because the rendered text does not change: inline formatting
+ *   (`**must**` → `must`), link targets, heading levels, list numbering style.
+ *
+ * @throws the parser's error when MDX is invalid (e.g. an unclosed tag).
+ */
+export function parseBlocks(source: string, options: { mdx?: boolean } = {}): Block[] {
+  const tree = (options.mdx === false ? markdownParser : mdxParser).parse(source);
+  const blocks: Block[] = [];
+  walk(tree.children, blocks, {}, 0);
+  return blocks;
+}
