@@ -80,6 +80,10 @@ export const newVersion: Command = {
       console.error(broken ? `Policy "${slug}" has content problems; run: npm run handbook -- check` : `Unknown policy "${slug}": there is no folder policies/${slug}/ with a version in it.`);
       return 2;
     }
+    if (latest.data.status === 'draft') {
+      console.error(`Version ${latest.version} of "${slug}" is already a draft (${latest.file}): edit it, or publish it before starting another. Nothing was written.`);
+      return 1;
+    }
     const version = nextVersion(latest.version, values['major'] ? 'major' : 'minor');
     const target = join(dir, 'policies', slug, `${version}.${latest.format}`);
     if (existsSync(target) || existsSync(target.replace(/\.mdx?$/, latest.format === 'mdx' ? '.md' : '.mdx'))) {

@@ -23,6 +23,8 @@ export interface SourceFile {
   format: 'mdx' | 'md';
   body: string;
   bodyLine: number;
+  /** 1-based line of each top-level frontmatter key, for messages. */
+  keyLines: Map<string, number>;
 }
 
 export interface PolicyVersionFile extends SourceFile {
@@ -112,6 +114,7 @@ function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] 
         format: source.format,
         body: source.parsed.body,
         bodyLine: source.parsed.bodyLine,
+        keyLines: source.parsed.keyLines,
         slug,
         version,
         data: value,
@@ -136,7 +139,7 @@ function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
     const { value, issues: found } = validate(agreementSchema, source.parsed.data, source.file, source.parsed.keyLines);
     issues.push(...found);
     if (!value) continue;
-    agreements.push({ file: source.file, contentPath, format: source.format, body: source.parsed.body, bodyLine: source.parsed.bodyLine, slug, data: value });
+    agreements.push({ file: source.file, contentPath, format: source.format, body: source.parsed.body, bodyLine: source.parsed.bodyLine, keyLines: source.parsed.keyLines, slug, data: value });
   }
   return agreements;
 }

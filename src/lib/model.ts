@@ -55,6 +55,12 @@ export interface Handbook {
   edition: CalendarDate;
 }
 
+/** The line of a frontmatter key, when known, to spread into an issue. */
+function at(f: PolicyVersionFile | AgreementFile, key: string): { line?: number } {
+  const line = f.keyLines.get(key);
+  return line ? { line } : {};
+}
+
 function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: CalendarDate, issues: ContentIssue[]): void {
   const published = files.filter((f) => f.data.status === 'active').sort((a, b) => compareVersions(a.version, b.version));
   const byDate = new Map<string, PolicyVersionFile>();
@@ -64,6 +70,7 @@ function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: Ca
       issues.push({
         file: f.file,
         field: 'effective',
+        ...at(f, 'effective'),
         message: `Version ${f.version} of "${slug}" has the same effective date (${f.data.effective}) as version ${other.version}, expected each version to take effect on its own date.`,
         ruleId: 'duplicate-effective',
       });
@@ -73,6 +80,7 @@ function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: Ca
       issues.push({
         file: f.file,
         field: 'lastReviewed',
+        ...at(f, 'lastReviewed'),
         message: `The last review date ${f.data.lastReviewed} is in the future (today is ${today}), expected a date on or before today.`,
         ruleId: 'review-in-future',
       });
@@ -84,6 +92,7 @@ function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: Ca
       issues.push({
         file: f.file,
         field: 'effective',
+        ...at(f, 'effective'),
         message: `Version ${f.version} takes effect on ${f.data.effective}, before version ${previous.version} (${previous.data.effective}), expected later versions to take effect later.`,
         ruleId: 'version-order',
       });
@@ -148,11 +157,11 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
 
   for (const f of raw.policies) {
     if (config && !chapters.has(f.data.chapter)) {
-      issues.push({ file: f.file, field: 'chapter', message: `Unknown chapter "${f.data.chapter}", expected one of the chapter ids in handbook.yaml: ${[...chapters.keys()].join(', ')}.`, ruleId: 'unknown-chapter' });
+      issues.push({ file: f.file, field: 'chapter', ...at(f, 'chapter'), message: `Unknown chapter "${f.data.chapter}", expected one of the chapter ids in handbook.yaml: ${[...chapters.keys()].join(', ')}.`, ruleId: 'unknown-chapter' });
     }
     f.data.related.forEach((slug, i) => {
       if (!published.has(slug)) {
-        issues.push({ file: f.file, field: `related.${i}`, message: `Unknown policy "${slug}", expected the slug of a published policy (a folder in policies/ with an active version).`, ruleId: 'unknown-related' });
+        issues.push({ file: f.file, field: `related.${i}`, ...at(f, 'related'), message: `Unknown policy "${slug}", expected the slug of a published policy (a folder in policies/ with an active version).`, ruleId: 'unknown-related' });
       }
     });
   }
@@ -160,7 +169,7 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
     issues.push(...checkAgreement(a));
     a.data.policies.forEach((slug, i) => {
       if (!published.has(slug)) {
-        issues.push({ file: a.file, field: `policies.${i}`, message: `Unknown policy "${slug}", expected the slug of a published policy.`, ruleId: 'unknown-related' });
+        issues.push({ file: a.file, field: `policies.${i}`, ...at(a, 'policies'), message: `Unknown policy "${slug}", expected the slug of a published policy.`, ruleId: 'unknown-related' });
       }
     });
   }

@@ -72,10 +72,13 @@ export const agreementSchema = z
     /** Slugs of the policies the agreement relies on. */
     policies: z.array(slug).default([]),
   })
-  .superRefine((data, ctx) => {
-    const seen = new Set<string>();
-    data.fields.forEach((field, i) => {
-      if (seen.has(field.name)) {
+  .superRefine(
+    (data, ctx) => {
+      const seen = new Set<string>();
+      // Runs even when other fields are invalid (see `when` below), so the data may be partial.
+      (Array.isArray(data.fields) ? data.fields : []).forEach((field, i) => {
+        if (!field || typeof field.name !== 'string') return;
+        if (seen.has(field.name)) {
         ctx.issues.push({
           code: 'custom',
           input: field.name,
@@ -83,9 +86,12 @@ export const agreementSchema = z
           message: `Duplicate field name ${quote(field.name)}, expected each field name once.`,
         });
       }
-      seen.add(field.name);
-    });
-  });
+        seen.add(field.name);
+      });
+    },
+    // Report duplicates in the same run as every other problem, not after they are fixed.
+    { when: () => true },
+  );
 
 export type AgreementData = z.infer<typeof agreementSchema>;
 export type AgreementField = z.infer<typeof agreementFieldSchema>;

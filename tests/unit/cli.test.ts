@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const NODE = join('node_modules', '.bin', 'node');
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(NODE, ['scripts/handbook.ts', ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDBOOK_TODAY: '2026-11-15', NO_COLOR: '1', ...env },
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('handbook check', () => {
+  it('passes on the sample', () => {
+    const { code, out } = cli(['check']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/Content is valid: \d+ policies/);
+  });
+  it('fails with every problem on bad content', () => {
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: 'tests/fixtures/errors/content' });
+    expect(code).toBe(1);
+    expect(err).toContain('gamma/1.0.mdx:7 → efective: Unknown field "efective"');
+    expect(err).toContain('16 problems in the content.');
+  });
+  it('rejects an impossible HANDBOOK_TODAY', () => {
+    const { code, err } = cli(['check'], { HANDBOOK_TODAY: '2026-02-30' });
+    expect(code).not.toBe(0);
+    expect(err).toContain('HANDBOOK_TODAY is "2026-02-30", expected a calendar date');
+  });
+  it('explains an unknown command', () => {
+    const { code, err } = cli(['frobnicate']);
+    expect(code).toBe(2);
+    expect(err).toContain('Unknown command "frobnicate"');
+  });
+});
+
+describe('handbook review', () => {
+  it('prints the table, overdue first', () => {
+    const { code, out } = cli(['review']);
+    expect(code).toBe(0);
+    const lines = out.split('\n').filter((l) => /^(Review overdue|Review due soon|Reviewed) /.test(l));
+    expect(lines[0]).toMatch(/^Review overdue/);
+    expect(lines.at(-1)).toMatch(/^Reviewed/);
+  });
+  it('--fail-on overdue exits 1 when something is overdue, 0 otherwise', () => {
+    expect(cli(['review', '--fail-on', 'overdue']).code).toBe(1);
+    const minimal = (today: string, state: string) =>
+      cli(['review', '--fail-on', state], { HANDBOOK_TODAY: today, HANDBOOK_CONTENT: 'tests/fixtures/minimal/content' }).code;
+    // 2 June 2025: every review is months away. 15 November 2025: intake falls due on 1 December.
+    expect(minimal('2025-06-02', 'due')).toBe(0);
+    expect(minimal('2025-11-15', 'due')).toBe(1);
+    expect(minimal('2025-11-15', 'overdue')).toBe(0);
+    expect(minimal('2025-12-02', 'overdue')).toBe(1);
+  });
+  it('--json gives rows a script can read; --owner and --within filter', () => {
+    const { out } = cli(['review', '--json', '--owner', 'IT Lead', '--within', '0']);
+    const data = JSON.parse(out) as { policies: { owner: string; state: string }[] };
+    expect(data.policies.length).toBeGreaterThan(0);
+    expect(data.policies.every((p) => p.owner === 'IT Lead' && p.state === 'overdue')).toBe(true);
+  });
+  it('rejects a bad --fail-on value with exit 2', () => {
+    const { code, err } = cli(['review', '--fail-on', 'soon']);
+    expect(code).toBe(2);
+    expect(err).toContain('--fail-on takes "overdue" or "due"');
+  });
+});
+
+describe('handbook new and version', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'handbook-cli-'));
+  cpSync('tests/fixtures/minimal/content', dir, { recursive: true });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('new scaffolds a draft policy and refuses to overwrite it', () => {
+    expect(cli(['new', 'complaints'], { HANDBOOK_CONTENT: dir }).code).toBe(0);
+    const file = join(dir, 'policies/complaints/1.0.mdx');
+    expect(readFileSync(file, 'utf8')).toContain('status: draft');
+    const again = cli(['new', 'complaints'], { HANDBOOK_CONTENT: dir });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('already exists: nothing was written');
+    expect(cli(['check'], { HANDBOOK_CONTENT: dir }).code).toBe(0);
+  });
+
+  it('version copies the latest text into the next version, dated today, with empty changes', () => {
+    expect(cli(['version', 'intake'], { HANDBOOK_CONTENT: dir }).code).toBe(0);
+    const text = readFileSync(join(dir, 'policies/intake/1.11.md'), 'utf8');
+    expect(text).toContain('effective: 2026-11-15');
+    expect(text).toContain('changes: []');
+    expect(text).toContain('Within two working days');
+    const again = cli(['version', 'intake'], { HANDBOOK_CONTENT: dir });
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('is already a draft');
+    expect(existsSync(join(dir, 'policies/intake/1.12.md'))).toBe(false);
+  });
+
+  it('version of an unknown policy exits 2', () => {
+    const { code, err } = cli(['version', 'nope'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('Unknown policy "nope"');
+  });
+});
