@@ -102,3 +102,30 @@ describe('handbook new and version', () => {
     expect(err).toContain('Unknown policy "nope"');
   });
 });
+
+describe('handbook diff', () => {
+  it('prints plain markers when piped', () => {
+    const { code, out } = cli(['diff', 'secure-communication', '1.0', '2.0']);
+    expect(code).toBe(0);
+    expect(out).toContain('[-Facsimile remains an acceptable channel');
+    expect(out).toMatch(/\[\+.*client portal.*\+\]/);
+    expect(out).not.toContain('\u001b[');
+  });
+  it('gives JSON with the metadata and the redline', () => {
+    const data = JSON.parse(cli(['diff', 'secure-communication', '1.0', '2.1', '--format', 'json']).out) as { redline: { identical: boolean; summary: { wordsAdded: number } } };
+    expect(data.redline.identical).toBe(false);
+    expect(data.redline.summary.wordsAdded).toBeGreaterThan(0);
+  });
+  it.each([
+    [['diff', 'nope', '1.0', '2.0'], 'Unknown policy "nope"'],
+    [['diff', 'secure-communication', '1.0', '9.9'], 'has no published version 9.9'],
+    [['diff', 'secure-communication', '2.0', '2.0'], 'Both versions are 2.0'],
+    [['diff', 'secure-communication', '2.0', '1.0'], 'is newer than 1.0'],
+    [['diff', 'reporting-a-breach', '2.0', '3.0'], 'has no published version 3.0'], // a draft is not published
+    [['diff', 'secure-communication', '1.0', '2.0', '--format', 'pdf'], '--format takes one of'],
+  ])('%j exits 2', (args, message) => {
+    const { code, err } = cli(args);
+    expect(code).toBe(2);
+    expect(err).toContain(message);
+  });
+});

@@ -60,6 +60,8 @@ function textOf(node: Nodes): string {
       const text = node.children.map(textOf).join('');
       return text.trim() ? text : `<${jsxLabel(node)} />`;
     }
+    case 'mdxTextExpression':
+      return `{${node.value}}`;
     case 'mdxjsEsm':
     case 'definition':
     case 'footnoteReference':
@@ -155,11 +157,13 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
  * - `mdx` (default `true`): parse with remark-mdx; JSX components become
  *   `component` blocks whose text is `Name prop="value": text content`. A
  *   paragraph that is only a component (`<Callout>…</Callout>` on one line)
- *   counts as a component block. `false` parses plain Markdown. Both with GFM.
+ *   counts as a component block. A component inside running text contributes
+ *   its text, or `<Name props />` when it has none; an expression reads `{code}`.
+ *   `false` parses plain Markdown, where HTML tags render no text. Both with GFM.
  * - Every list item is its own block (without its nested list, whose items follow
  *   with a greater `depth`); every table row is a block with `cells`.
- * - Not compared, because the rendered text does not change: inline formatting
- *   (`**must**` → `must`), link targets, heading levels, list numbering style.
+ * - Inline formatting and link targets are not in the text: `**must**` → `must`
+ *   is no change, as the words read the same.
  *
  * @throws the parser's error when MDX is invalid (e.g. an unclosed tag).
  */

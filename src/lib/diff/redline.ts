@@ -6,18 +6,20 @@
  * 2. Between two unchanged blocks lies a run of deleted and inserted blocks. A
  *    block inserted with exactly the text of one deleted anywhere is "moved".
  * 3. In each run, the remaining deleted and inserted blocks of the same kind are
- *    paired by word similarity (Dice over word counts ≥ PAIR_THRESHOLD) with an
- *    order-preserving alignment, and each pair gets a word diff. The rest stay
+ *    paired by similarity ≥ PAIR_THRESHOLD (Dice coefficient over words; for
+ *    table rows, or the share of unchanged cells) with an order-preserving
+ *    alignment, and each pair gets a word diff. The rest stay
  *    whole inserts or deletes: a rewritten paragraph reads better replaced than
  *    shredded into alternating fragments.
  */
 import { diffArrays } from 'diff';
 import { countWords, diffTokens, displayText, isWord, tokenize, type Token } from './tokens.ts';
+import { shown } from './layout.ts';
 import { parseBlocks } from './parse.ts';
 import type { Block, BlockDiff, Change, Redline } from './types.ts';
 
 /** Word similarity (Dice coefficient) at which a deleted and an inserted block count as one block reworded. */
-export const PAIR_THRESHOLD = 0.5;
+const PAIR_THRESHOLD = 0.5;
 
 /** Label in the summary for changes above the first heading. */
 const NO_SECTION = 'Introduction';
@@ -45,6 +47,21 @@ function prepare(block: Block): Prepared {
 
 function similarity(a: Prepared, b: Prepared): number {
   if (a.block.kind !== b.block.kind) return 0;
+  return a.block.kind === 'tableRow' ? Math.max(sameCells(a.block, b.block), dice(a, b)) : dice(a, b);
+}
+
+/**
+ * Share of a table row's cells that are unchanged: rows are short, so "Email |
+ * 2 years" → "Email | 3 months" is one row edited (half its cells the same)
+ * though only a third of its words are.
+ */
+function sameCells(a: Block, b: Block): number {
+  const from = a.cells ?? [];
+  const to = b.cells ?? [];
+  return from.filter((cell, k) => cell === to[k]).length / Math.max(from.length, to.length, 1);
+}
+
+function dice(a: Prepared, b: Prepared): number {
   const total = a.wordCount + b.wordCount;
   if (total === 0) return 1;
   // Dice can be no higher than this; skipping the count saves time on long runs of unrelated blocks.
@@ -109,7 +126,7 @@ function summarise(blocks: BlockDiff[]): Redline['summary'] {
   const sections = new Set<string>();
   for (const d of blocks) {
     if (d.type === 'same') continue;
-    sections.add((d.type === 'change' ? d.to : d.block).section ?? NO_SECTION);
+    sections.add(shown(d).section ?? NO_SECTION);
     if (d.type === 'change') {
       summary.blocksChanged++;
       for (const w of d.words) {
@@ -132,7 +149,9 @@ function summarise(blocks: BlockDiff[]): Redline['summary'] {
 
 /**
  * Redline between two versions' blocks (see the module comment for the method).
- * Unchanged blocks are reported as they stand in the new version.
+ * Blocks compare by kind and words/punctuation only: heading level, list
+ * numbering style and whitespace are not compared. Unchanged blocks are
+ * reported as they stand in the new version.
  */
 export function redline(oldBlocks: Block[], newBlocks: Block[]): Redline {
   const olds = oldBlocks.map(prepare);
@@ -147,8 +166,9 @@ export function redline(oldBlocks: Block[], newBlocks: Block[]): Redline {
       j += part.count;
       continue;
     }
-    let run = sequence.at(-1);
-    if (!run || !('deleted' in run)) sequence.push((run = { deleted: [], inserted: [] }));
+    const last = sequence.at(-1);
+    const run: Run = last && 'deleted' in last ? last : { deleted: [], inserted: [] };
+    if (run !== last) sequence.push(run);
     if (part.removed) run.deleted.push(...olds.slice(i, (i += part.count)));
     else run.inserted.push(...news.slice(j, (j += part.count)));
   }
@@ -175,10 +195,23 @@ export function redline(oldBlocks: Block[], newBlocks: Block[]): Redline {
     }
     let a = 0;
     let b = 0;
-    // Unpaired blocks before each pair, deleted first; the final sentinel flushes the rest.
+    // Before each pair (and, with the final sentinel, after the last) come the
+    // unpaired blocks: deleted first, unless an inserted one continues the list
+    // or table just shown and the deleted one would split it.
     for (const [pa, pb] of [...align(item.deleted, item.inserted, moved), [item.deleted.length, item.inserted.length] as const]) {
-      for (; a < pa; a++) blocks.push(whole('delete', item.deleted[a] as Prepared));
-      for (; b < pb; b++) blocks.push(whole('insert', item.inserted[b] as Prepared));
+      while (a < pa || b < pb) {
+        const last = blocks.at(-1);
+        const kind = last && shown(last).kind;
+        const del = a < pa ? item.deleted[a] : undefined;
+        const ins = b < pb ? item.inserted[b] : undefined;
+        if (del && !(ins?.block.kind === kind && del.block.kind !== kind)) {
+          blocks.push(whole('delete', del));
+          a++;
+        } else if (ins) {
+          blocks.push(whole('insert', ins));
+          b++;
+        }
+      }
       const from = item.deleted[a];
       const to = item.inserted[b];
       if (from && to) blocks.push(change(from.block, to.block, from.tokens, to.tokens));

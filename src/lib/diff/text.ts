@@ -22,7 +22,8 @@ function textStyle(color: boolean): Style {
     // Underline and strikethrough as well as colour, so the change reads without colour too.
     insert: color ? (s) => `\x1b[4;32m${s}${ANSI_RESET}` : (s) => `[+${s}+]`,
     delete: color ? (s) => `\x1b[9;31m${s}${ANSI_RESET}` : (s) => `[-${s}-]`,
-    escape: (s) => s,
+    // Control characters are dropped so policy text cannot drive the terminal.
+    escape: (s) => s.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, ''),
     indent: '  ',
     code: (d) => inline(words(d), style).replace(/^/gm, '    '),
     lineStart: (s) => s,
@@ -76,7 +77,9 @@ function unitLines(unit: BlockDiff[], style: Style): string[] {
         lines.push(`> ${text()}`);
         break;
       case 'code':
-        lines.push(moved + style.code(d));
+        // On a line of its own, so a Markdown <pre> still starts a line.
+        if (moved) lines.push(moved.trim());
+        lines.push(style.code(d));
         break;
       default:
         lines.push(style.lineStart(text()));

@@ -1,0 +1,61 @@
+import { expect, expectAccessible, test } from './fixtures.ts';
+
+test.describe('review dates', () => {
+  test('the badge states the review date and the state as at the build date, without JavaScript', async ({ browser }) => {
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL'] });
+    const page = await context.newPage();
+    await page.goto('policies/access-control/');
+    const badge = page.locator('.review-badge');
+    await expect(badge).toContainText('Review overdue');
+    await expect(badge.locator('time')).toHaveAttribute('datetime', '2026-08-25');
+    await expect(badge).toContainText('as at 15 November 2026');
+    await context.close();
+  });
+
+  test('the browser recomputes the state from the reader\'s today', async ({ page, watch }) => {
+    // On the build date training-and-awareness (next review 5 January 2027) is due soon.
+    await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
+    await page.goto('policies/training-and-awareness/');
+    await expect(page.locator('.review-badge')).toContainText('Review due soon');
+    await expect(page.locator('.review-badge')).toHaveClass(/review-due/);
+    // Months later, the same built page must say overdue.
+    await page.clock.setFixedTime(new Date('2027-03-01T09:00:00'));
+    await page.reload();
+    await expect(page.locator('.review-badge')).toContainText('Review overdue');
+    await expect(page.locator('.review-badge')).toContainText('as at 1 March 2027');
+    await expect(page.locator('.review-badge')).toHaveClass(/review-overdue/);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('the home page summarises review states and the navigation marks overdue policies', async ({ page, watch }) => {
+    await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
+    await page.goto('./');
+    await expect(page.locator('.home-review')).toContainText('4 overdue, 4 due within 60 days');
+    await page.goto('policies/access-control/');
+    const nav = page.getByRole('navigation', { name: 'Chapters' });
+    const item = nav.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Access control', exact: true }) }).last();
+    await expect(item.locator('.review-marker')).toHaveText('Review overdue');
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('the dashboard lists overdue first, filters by owner and state, and offers CSV', async ({ page, watch }) => {
+    await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
+    await page.goto('reviews/');
+    const states = await page.locator('.reviews-table tbody tr').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset['state']));
+    expect(states.slice(0, 4)).toEqual(['overdue', 'overdue', 'overdue', 'overdue']);
+    expect(states.at(-1)).toBe('current');
+    await page.getByLabel('Owner').selectOption('IT Lead');
+    await expect(page.locator('.reviews-table tbody tr:visible')).toHaveCount(2);
+    await page.getByLabel('State').selectOption('overdue');
+    await expect(page.locator('.reviews-table tbody tr:visible')).toHaveCount(1);
+    await expect(page.locator('[data-filter-count]')).toHaveText('1 policy shown');
+    await expect(page.locator('.reviews-table tbody tr:visible')).toContainText('Access control');
+    const csv = await page.request.get('reviews.csv');
+    expect(csv.headers()['content-type']).toContain('text/csv');
+    const text = await csv.text();
+    expect(text.split('\r\n')[0]).toBe('Policy,Chapter,Owner,State,Last reviewed,Review every (months),Next review,Days left,Current version,Upcoming version,Upcoming effective,Slug');
+    expect(text).toContain('Access control,Digital security and communication,IT Lead,overdue,2025-08-25,12,2026-08-25,-82,2.0,,,access-control');
+    await expectAccessible(page);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+});
