@@ -61,7 +61,8 @@ worker_processes 1;
 events { worker_connections 256; }
 http {
   include /etc/nginx/mime.types;
-  types { application/wasm wasm; application/atom+xml xml; text/csv csv; }
+  # Debian's mime.types has no CSV; the feed is served as text/xml, which readers accept.
+  types { text/csv csv; }
   default_type application/octet-stream;
   access_log off;
   client_body_temp_path ${prefix}/body;
