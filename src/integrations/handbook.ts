@@ -4,6 +4,7 @@
  *   (Astro's loader stops at the first bad file);
  * - after the pages are written, index them with Pagefind.
  */
+import { rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
@@ -38,7 +39,12 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         if (!index) throw new AstroError('Pagefind could not create an index.');
         try {
           const added = await assertPagefind('index the pages', index.addDirectory({ path: fileURLToPath(dir) }));
-          await assertPagefind('write the index', index.writeFiles({ outputPath: fileURLToPath(new URL('pagefind/', dir)) }));
+          const outputPath = fileURLToPath(new URL('pagefind/', dir));
+          await assertPagefind('write the index', index.writeFiles({ outputPath }));
+          // Our search page uses the JS API: Pagefind's ready-made UIs (about 0.5 MB) are never loaded.
+          for (const ui of ['pagefind-ui', 'pagefind-modular-ui', 'pagefind-component-ui']) {
+            for (const ext of ['js', 'css']) rmSync(`${outputPath}/${ui}.${ext}`, { force: true });
+          }
           logger.info(`Pagefind indexed ${added.page_count} pages in ${Math.round(performance.now() - started)} ms.`);
         } finally {
           await pagefind.close();

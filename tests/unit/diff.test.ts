@@ -362,3 +362,47 @@ describe('performance', () => {
     }
   });
 });
+
+describe('regressions', () => {
+  it('finishes when a deleted block comes first and the document starts with a change (no inserted block left)', () => {
+    const r = redlineSources('# A heading\n\nPlain Markdown, as most firms already have it. See the checks and the rest.\n', 'Plain Markdown, as most firms already have it.\n', { mdx: false });
+    expect(r.blocks.map((d) => d.type)).toEqual(['delete', 'change']);
+  });
+});
+
+describe('random documents (property test)', () => {
+  // A small seeded generator: the same cases on every run, many shapes of edit.
+  let seed = 20261115;
+  const random = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+  const sentences = ['Staff must lock the cabinet.', 'Files are kept for seven years.', 'Report a breach within one hour.', 'Use the client portal.', 'The Records Manager keeps the log.', 'Never use public Wi-Fi.'];
+  const block = () =>
+    pick([
+      () => `## ${pick(sentences).slice(0, 20)}`,
+      () => `${pick(sentences)} ${pick(sentences)}`,
+      () => `- ${pick(sentences)}`,
+      () => `| Record | Period |\n| --- | --- |\n| ${pick(sentences)} | ${pick(['6 years', '7 years'])} |`,
+      () => `1. ${pick(sentences)}`,
+    ])();
+  const doc = () => Array.from({ length: Math.floor(random() * 8) }, block).join('\n\n');
+  const mutate = (source: string) =>
+    source
+      .split('\n\n')
+      .flatMap((b) => (random() < 0.2 ? [] : random() < 0.2 ? [b, block()] : random() < 0.2 ? [block()] : [b]))
+      .join('\n\n');
+
+  it('always finishes, and each side of the redline is exactly that version', () => {
+    for (let n = 0; n < 300; n++) {
+      const before = random() < 0.5 ? doc() : `${block()}\n\n${doc()}`;
+      const after = mutate(before);
+      const oldBlocks = parseBlocks(before, { mdx: false });
+      const newBlocks = parseBlocks(after, { mdx: false });
+      const r = redline(oldBlocks, newBlocks);
+      const oldSide = r.blocks.flatMap((d) => (d.type === 'same' ? [d.block.text] : d.type === 'delete' ? [d.block.text] : d.type === 'change' ? [d.from.text] : []));
+      const newSide = r.blocks.flatMap((d) => (d.type === 'same' ? [d.block.text] : d.type === 'insert' ? [d.block.text] : d.type === 'change' ? [d.to.text] : []));
+      expect(newSide).toEqual(newBlocks.map((b) => b.text));
+      expect(oldSide.sort()).toEqual(oldBlocks.map((b) => b.text).sort());
+      expect(r.identical).toBe(before.trim() === after.trim() || r.blocks.every((d) => d.type === 'same'));
+    }
+  });
+});

@@ -204,7 +204,8 @@ export function redline(oldBlocks: Block[], newBlocks: Block[]): Redline {
         const kind = last && shown(last).kind;
         const del = a < pa ? item.deleted[a] : undefined;
         const ins = b < pb ? item.inserted[b] : undefined;
-        if (del && !(ins?.block.kind === kind && del.block.kind !== kind)) {
+        // `ins &&` matters: with no inserted block left, undefined === undefined must not block the delete.
+        if (del && !(ins && ins.block.kind === kind && del.block.kind !== kind)) {
           blocks.push(whole('delete', del));
           a++;
         } else if (ins) {

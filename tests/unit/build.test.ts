@@ -1,0 +1,49 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const out = mkdtempSync(join(tmpdir(), 'handbook-build-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function build(content: string, extra: Record<string, string> = {}) {
+  return spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--outDir', out], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDBOOK_CONTENT: content, HANDBOOK_TODAY: '2026-11-15', ...extra },
+  });
+}
+
+describe('the production build', () => {
+  it('stops on bad content with every problem, each naming its file and field', () => {
+    const result = build('tests/fixtures/errors/content');
+    const log = result.stdout + result.stderr;
+    expect(result.status).not.toBe(0);
+    expect(log).toContain('16 problems in the content.');
+    for (const expected of [
+      'alpha/1.0.mdx → owner',
+      'alpha/1.0.mdx:6 → effective',
+      'alpha/v2.mdx: File name "v2.mdx" is not a version',
+      'beta/1.0.md:4 → chapter',
+      'beta/1.0.md:9 → related.0',
+      'beta/1.1.md:7 → effective',
+      'gamma/1.0.mdx:7 → efective',
+      'gamma/1.0.mdx:10 → status',
+      'epsilon/1.0.md:11 → body',
+      'bad.mdx:9 → fields.1.name',
+    ]) {
+      expect(log).toContain(expected);
+    }
+  }, 120_000);
+
+  it('builds another firm\'s plain-Markdown folder, resolving its relative links under a base path', () => {
+    const result = build('tests/fixtures/minimal/content', { HANDBOOK_BASE: '/manual/' });
+    expect(result.status, result.stderr).toBe(0);
+    const page = readFileSync(join(out, 'policies/intake/1.0/index.html'), 'utf8');
+    expect(page).toContain('href="/manual/policies/conflicts/1.0/"');
+    expect(page).toContain('href="/manual/policies/conflicts/"');
+    expect(page).toContain('href="https://example.com/"');
+    expect(existsSync(join(out, 'policies/intake/compare/1.9/1.10/index.html'))).toBe(true);
+    expect(readFileSync(join(out, 'policies/intake/index.html'), 'utf8')).toContain('Version 1.10');
+  }, 180_000);
+});
