@@ -8,7 +8,8 @@ if (new URLSearchParams(location.search).has('highlight')) {
   import(/* @vite-ignore */ url)
     .then(() => {
       const Highlight = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;
-      if (Highlight) new Highlight({ highlightParam: 'highlight', markContext: '.prose' });
+      // addStyles would inject a <style> the Content-Security-Policy refuses; global.css styles the marks.
+      if (Highlight) new Highlight({ highlightParam: 'highlight', markContext: '.prose', addStyles: false });
     })
     .catch(() => {
       // Highlighting is a nicety: the page reads the same without it.
