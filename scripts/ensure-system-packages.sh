@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Installs what the browser tests need from Debian when it is missing: Chromium (never a
-# downloaded browser build) and nginx (the tests serve the site the way a firm would).
+# downloaded browser build), nginx (the tests serve the site the way a firm would) and
+# poppler-utils (pdftotext, to read back the PDFs the tests print).
 set -euo pipefail
 missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/sbin/nginx ] || missing+=(nginx)
+[ -x /usr/bin/pdftotext ] || missing+=(poppler-utils)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Missing: ${missing[*]}. Install them with: sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2

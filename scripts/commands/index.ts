@@ -1,6 +1,8 @@
 import { check } from './check.ts';
+import { diff } from './diff.ts';
+import { pdf } from './pdf.ts';
 import { review } from './review.ts';
 import { newPolicy, newVersion } from './scaffold.ts';
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check, newPolicy, newVersion, review];
+export const commands: Command[] = [check, newPolicy, newVersion, diff, review, pdf];

@@ -1,0 +1,165 @@
+/**
+ * `pdf`: blank PDFs of every agreement and of the print edition, printed by the installed
+ * Chromium from the built site, which is served on localhost for the purpose (the pages need
+ * their scripts and styles, under the base path they were built for).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import { basePath, contentDir, normaliseBase, siteUrl } from '../../src/lib/env.ts';
+import { readSiteOptions } from '../../src/lib/site-options.ts';
+import { UsageError, type Command } from './shared.ts';
+
+/** Debian's Chromium, as in playwright.config.ts (never a downloaded browser build). */
+const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
+// The same switches as playwright.config.ts: root in a container needs --no-sandbox, the rest keep Chromium from calling home.
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const PAPER = { a4: 'A4', letter: 'Letter' } as const;
+type Paper = keyof typeof PAPER;
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.webp': 'image/webp',
+  '.woff2': 'font/woff2',
+  '.wasm': 'application/wasm',
+  '.xml': 'application/xml',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+/**
+ * The base path a site was built for, from its home page (`<body data-base="/handbook/">`).
+ *
+ * @returns the base, or `undefined` when the page does not say
+ */
+export function baseFromPage(html: string): string | undefined {
+  const match = /<body\b[^>]*\bdata-base="([^"]*)"/.exec(html);
+  return match?.[1] ? normaliseBase(match[1]) : undefined;
+}
+
+/**
+ * The file a request path maps to in the built site: `<base>x/` is `x/index.html`.
+ *
+ * @returns the absolute path, or `undefined` outside the base or outside the site folder
+ */
+export function fileForRequest(siteDir: string, base: string, urlPath: string): string | undefined {
+  if (!urlPath.startsWith(base)) return undefined;
+  let path: string;
+  try {
+    path = decodeURIComponent(urlPath.slice(base.length));
+  } catch {
+    return undefined;
+  }
+  const file = resolve(siteDir, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
+  const inside = relative(resolve(siteDir), file);
+  return inside.startsWith('..') || inside.startsWith(sep) || path.includes('\0') ? undefined : file;
+}
+
+/** Serves the built site read-only on a free localhost port. */
+function serve(siteDir: string, base: string): Promise<Server> {
+  const server = createServer((request, response) => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    const file = fileForRequest(siteDir, base, url.pathname);
+    if (!file || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+  });
+  return new Promise((done, fail) => {
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => done(server));
+  });
+}
+
+/** A path as the user would type it: relative to the working directory when inside it. */
+function shown(path: string): string {
+  const inside = relative(process.cwd(), path);
+  return inside && !inside.startsWith('..') ? inside : path;
+}
+
+/** Agreement slugs in the built site: the folders under agreements/ that hold a page. */
+function builtAgreements(siteDir: string): string[] {
+  const dir = join(siteDir, 'agreements');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.html'))).sort();
+}
+
+/** `npm run handbook -- pdf`: prints blank agreements and the print edition from a built site. */
+export const pdf: Command = {
+  name: 'pdf',
+  usage: 'pdf [--site DIR] [--out DIR] [--paper a4|letter]',
+  summary: 'Blank PDFs of every agreement and the print edition, from the built site (default dist/).',
+  options: {
+    site: { type: 'string' },
+    out: { type: 'string' },
+    paper: { type: 'string' },
+  },
+  async run(positionals, values) {
+    if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
+    const paper = String(values['paper'] ?? 'a4').toLowerCase();
+    if (!Object.hasOwn(PAPER, paper)) throw new UsageError(`--paper takes "a4" or "letter", received "${values['paper']}".`);
+    const siteDir = resolve(String(values['site'] ?? 'dist'));
+    const outDir = resolve(String(values['out'] ?? join(siteDir, 'pdf')));
+    const home = join(siteDir, 'index.html');
+    if (!existsSync(home)) {
+      console.error(`There is no built site in ${siteDir}. Run \`npm run build\` first (or pass --site DIR).`);
+      return 1;
+    }
+    if (!existsSync(CHROMIUM)) {
+      console.error(`Chromium is not installed at ${CHROMIUM}. Install Debian's package with \`apt-get install -y chromium\` (as root), or set CHROMIUM_PATH to a Chromium binary.`);
+      return 1;
+    }
+    const slugs = builtAgreements(siteDir);
+    const hasEdition = existsSync(join(siteDir, 'print', 'index.html'));
+    const options = readSiteOptions(contentDir());
+    const base = baseFromPage(readFileSync(home, 'utf8')) ?? basePath(options.base);
+    const publicSite = siteUrl(options.url);
+
+    // Playwright is a development dependency: load it only for this command.
+    const { chromium } = await import('@playwright/test');
+    const server = await serve(siteDir, base);
+    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
+    try {
+      const context = await browser.newContext();
+      // A confidential handbook: the printing browser talks to nothing but the local copy.
+      await context.route('**/*', (route) => (route.request().url().startsWith(origin) ? route.continue() : route.abort()));
+      const page = await context.newPage();
+      mkdirSync(outDir, { recursive: true });
+      const jobs = [
+        ...slugs.map((slug) => ({ path: `agreements/${slug}/`, file: `${slug}.pdf` })),
+        ...(hasEdition ? [{ path: 'print/', file: 'print-edition.pdf' }] : []),
+      ];
+      console.log(`Printing ${slugs.length} agreements${hasEdition ? ' and the print edition' : ''} on ${PAPER[paper as Paper]} paper from ${shown(siteDir)} (base ${base}).`);
+      for (const [i, job] of jobs.entries()) {
+        const response = await page.goto(`${origin}${base}${job.path}`, { waitUntil: 'load' });
+        if (!response?.ok()) throw new Error(`${base}${job.path} answered ${response?.status() ?? 'nothing'}.`);
+        // Links in the PDF would lead to this temporary server: point them at the published site, or drop them.
+        await page.evaluate(({ origin, site }) => {
+          for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {
+            if (a.getAttribute('href')?.startsWith('#') || new URL(a.href).origin !== origin) continue;
+            if (site) a.href = new URL(a.pathname + a.hash, site).href;
+            else a.removeAttribute('href');
+          }
+        }, { origin, site: publicSite });
+        const bytes = await page.pdf({ format: PAPER[paper as Paper], printBackground: true });
+        const target = join(outDir, job.file);
+        writeFileSync(target, bytes);
+        console.log(`[${i + 1}/${jobs.length}] ${shown(target)} (${Math.ceil(bytes.length / 1024)} KB)`);
+      }
+      console.log(`Done: ${jobs.length} PDFs in ${shown(outDir)}.`);
+      return 0;
+    } finally {
+      await browser.close();
+      server.close();
+    }
+  },
+};
