@@ -11,7 +11,7 @@ export default defineConfig({
   workers: process.env['CI'] ? 2 : undefined,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  reporter: [['list'], ['json', { outputFile: '.test-reports/e2e.json' }]],
   use: {
     browserName: 'chromium',
     headless: true,

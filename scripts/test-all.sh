@@ -7,10 +7,10 @@ cd "$(dirname "$0")/.."
 # The end-to-end tests drive Debian's Chromium and serve the site with nginx.
 bash scripts/ensure-system-packages.sh || exit 1
 
-mkdir -p test-results
-rm -f test-results/unit.json test-results/e2e.json
+mkdir -p .test-reports
+rm -f .test-reports/unit.json .test-reports/e2e.json
 
-npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 unit_status=$?
 npx playwright test
 e2e_status=$?
@@ -18,8 +18,8 @@ e2e_status=$?
 node -e '
 const fs = require("node:fs");
 const read = (f) => { try { return JSON.parse(fs.readFileSync(f, "utf8")); } catch { return undefined; } };
-const unit = read("test-results/unit.json");
-const e2e = read("test-results/e2e.json");
+const unit = read(".test-reports/unit.json");
+const e2e = read(".test-reports/e2e.json");
 let passed = 0, failed = 0;
 if (unit) { passed += unit.numPassedTests; failed += unit.numFailedTests; } else failed += 1;
 if (e2e) { passed += e2e.stats.expected + e2e.stats.flaky; failed += e2e.stats.unexpected; } else failed += 1;

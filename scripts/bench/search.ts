@@ -1,0 +1,108 @@
+/**
+ * Times Pagefind searches in a real browser (Debian's Chromium through Playwright) against the
+ * built site served on localhost: the first search from cold (loading Pagefind's script,
+ * WebAssembly and index, then the first results' data) and later searches.
+ *
+ * It measures the search engine, not the search page's debounce; over a real network the first
+ * search is slower by the transfer time. Skipped, with a note, when Chromium or Playwright is missing.
+ */
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize } from 'node:path';
+
+export interface SearchTiming {
+  /** First search, from loading Pagefind to the data of the first five results. */
+  firstMs: number | null;
+  /** Median of the later searches, each with the data of its first five results. */
+  laterMedianMs: number | null;
+  /** Results found for each term, first term first. */
+  results: number[];
+  terms: string[];
+  note?: string;
+}
+
+const CHROMIUM = '/usr/bin/chromium';
+/** Words a reader of a compliance handbook types; the first is the cold search. */
+export const SEARCH_TERMS = ['confidentiality', 'privilege', 'sanctions', 'retention', 'encryption', 'ransomware', 'undertakings', 'beneficial ownership', 'phishing', 'witness'];
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
+  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml',
+};
+
+/** A minimal static server for the output folder (directory URLs serve index.html). */
+function serve(dir: string): Promise<Server> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
+    let file = normalize(join(dir, path));
+    if (!file.startsWith(dir)) return void res.writeHead(403).end();
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!existsSync(file)) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
+}
+
+interface Measured {
+  first: number;
+  later: number[];
+  counts: number[];
+}
+
+/**
+ * Opens `page` of the site in `outDir` and times searches for `terms`.
+ *
+ * @returns timings, or nulls and a note when the browser is not available or search failed
+ */
+export async function timeSearch(outDir: string, page: string, terms = SEARCH_TERMS): Promise<SearchTiming> {
+  const none = (note: string): SearchTiming => ({ firstMs: null, laterMedianMs: null, results: [], terms, note });
+  if (!existsSync(CHROMIUM)) return none(`no browser at ${CHROMIUM} (apt-get install -y chromium)`);
+  let playwright: typeof import('playwright-core');
+  try {
+    playwright = await import('playwright-core');
+  } catch {
+    return none('playwright-core is not installed');
+  }
+  const server = await serve(outDir);
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true });
+  try {
+    const tab = await browser.newPage();
+    const { port } = server.address() as AddressInfo;
+    await tab.goto(`http://127.0.0.1:${port}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
+    const measured = await tab.evaluate(async (words: string[]): Promise<Measured> => {
+      const base = document.body.dataset['base'] ?? '/';
+      const search = async (pf: { search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }> }, q: string) => {
+        const found = await pf.search(q);
+        await Promise.all(found.results.slice(0, 5).map((r) => r.data()));
+        return found.results.length;
+      };
+      let started = performance.now();
+      const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+      await pf.init?.();
+      const counts = [await search(pf, words[0]!)];
+      const first = performance.now() - started;
+      const later: number[] = [];
+      for (const word of words.slice(1)) {
+        started = performance.now();
+        counts.push(await search(pf, word));
+        later.push(performance.now() - started);
+      }
+      return { first, later, counts };
+    }, terms);
+    const later = [...measured.later].sort((a, b) => a - b);
+    const round = (ms: number) => Math.round(ms * 10) / 10;
+    return {
+      firstMs: round(measured.first),
+      laterMedianMs: later.length ? round(later[Math.floor(later.length / 2)]!) : null,
+      results: measured.counts,
+      terms,
+    };
+  } catch (error) {
+    return none(`search failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+  } finally {
+    await browser.close();
+    server.close();
+  }
+}
