@@ -13,6 +13,9 @@ import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 
+/** Pagefind glob of every page that can carry `data-pagefind-body`. */
+export const SEARCHABLE_PAGES = '{policies/*/index.html,policies/*/*.*/index.html,agreements/*/index.html}';
+
 async function assertPagefind<T extends { errors: string[] }>(step: string, response: Promise<T>): Promise<T> {
   const result = await response;
   if (result.errors.length) throw new AstroError(`Pagefind failed to ${step}.`, result.errors.join('\n'));
@@ -38,7 +41,13 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         const { index } = await pagefind.createIndex({});
         if (!index) throw new AstroError('Pagefind could not create an index.');
         try {
-          const added = await assertPagefind('index the pages', index.addDirectory({ path: fileURLToPath(dir) }));
+          // Only the pages that carry data-pagefind-body: canonical policies, version permalinks
+          // (their folder is the version, e.g. 2.1) and agreements. Reading history and compare
+          // pages too would cost most of the indexing time for nothing.
+          const added = await assertPagefind(
+            'index the pages',
+            index.addDirectory({ path: fileURLToPath(dir), glob: SEARCHABLE_PAGES }),
+          );
           const outputPath = fileURLToPath(new URL('pagefind/', dir));
           await assertPagefind('write the index', index.writeFiles({ outputPath }));
           // Our search page uses the JS API: Pagefind's ready-made UIs (about 0.5 MB) are never loaded.

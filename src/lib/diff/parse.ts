@@ -5,15 +5,9 @@
  * line wrapping are gone; only the words, their punctuation and the block
  * structure remain.
  */
-import type { Nodes, RootContent } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
+import type { Nodes, Root, RootContent } from 'mdast';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import type { Block } from './types.ts';
-
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
-const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 
@@ -154,7 +148,7 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
 /**
  * Parses a version body (frontmatter already removed) into blocks of rendered text.
  *
- * - `mdx` (default `true`): parse with remark-mdx; JSX components become
+ * - `mdx` (default `true`): parse as MDX; JSX components become
  *   `component` blocks whose text is `Name prop="value": text content`. A
  *   paragraph that is only a component (`<Callout>…</Callout>` on one line)
  *   counts as a component block. A component inside running text contributes
@@ -168,7 +162,11 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
  * @throws the parser's error when MDX is invalid (e.g. an unclosed tag).
  */
 export function parseBlocks(source: string, options: { mdx?: boolean } = {}): Block[] {
-  const tree = (options.mdx === false ? markdownParser : mdxParser).parse(source);
+  // Sätteri is the parser that renders the pages (Astro's default): the redline reads the text
+  // the way the site does, and about 30 times faster than remark (0.15 ms against 4.6 ms for
+  // 900 words), which is what lets every pair of versions have its compare page.
+  const parse = options.mdx === false ? markdownToMdast : mdxToMdast;
+  const tree = parse(source, { features: { gfm: true } }) as unknown as Root;
   const blocks: Block[] = [];
   walk(tree.children, blocks, {}, 0);
   return blocks;
