@@ -7,6 +7,7 @@
 /** The part of Pagefind's browser API used here (https://pagefind.app/docs/api/). */
 interface Pagefind {
   options(options: { baseUrl: string; noWorker: boolean }): Promise<void>;
+  mergeIndex(path: string, options: { baseUrl: string }): Promise<void>;
   init(): Promise<void>;
   filters(): Promise<Counts>;
   preload(term: string, options: { filters: Filters }): Promise<void>;
@@ -76,6 +77,11 @@ function start(root: HTMLElement): void {
     return pf;
   });
 
+  // Older versions have an index of their own (scripts/search-index.ts), merged in the first time
+  // the reader asks for them, so the usual search covers only what is in force.
+  let olderIndex: Promise<void> | undefined;
+  const withOlder = (pf: Pagefind) => (olderIndex ??= pf.mergeIndex(`${base}pagefind-older/`, { baseUrl: base }));
+
   const initial = readAddress(facets);
   box.value = initial.q;
   older.checked = initial.older;
@@ -103,6 +109,7 @@ function start(root: HTMLElement): void {
     const current = state();
     history.replaceState(history.state, '', addressOf(current, facets));
     const pf = await pagefind;
+    if (current.older) await withOlder(pf);
     const queryStart = performance.now();
     const term = current.q || null;
     const active = term !== null || [...current.selected.values()].some((v) => v.length > 0);
@@ -125,8 +132,9 @@ function start(root: HTMLElement): void {
       optionsMade = true;
     }
     for (const fieldset of facets) showCounts(fieldset, counts(fieldset.dataset['filter']!));
-    const olderCount = counts(VERSIONS)[OLDER] ?? 0;
-    older.closest('label')!.querySelector('[data-count]')!.textContent = `(${olderCount})`;
+    // Counted only once the older versions' index is in.
+    const olderCount = olderIndex ? (counts(VERSIONS)[OLDER] ?? 0) : undefined;
+    older.closest('label')!.querySelector('[data-count]')!.textContent = olderCount === undefined ? '' : `(${olderCount})`;
     list.replaceChildren(...first);
     more.hidden = shown.rest.length === 0;
     status.textContent = active ? describe(current, main.results.length, olderCount) : '';
@@ -241,10 +249,11 @@ function showCounts(fieldset: HTMLFieldSetElement, counts: Record<string, number
   }
 }
 
-function describe(state: State, total: number, olderCount: number): string {
+function describe(state: State, total: number, olderCount: number | undefined): string {
   const what = state.q ? ` for “${state.q}”` : ' with these filters';
   const found = `${total === 0 ? 'No' : total} ${total === 1 ? 'result' : 'results'}${what}`;
   if (state.older) return `${found}, older versions included.`;
+  if (olderCount === undefined) return total === 0 ? `${found} in what is in force. Tick “Include older versions” to search them too.` : `${found} in what is in force.`;
   if (olderCount === 0) return `${found} in what is in force.`;
   if (total === 0) return `${found} in what is in force. ${olderCount} in older versions: tick “Include older versions” to see ${olderCount === 1 ? 'it' : 'them'}.`;
   return `${found} in what is in force (${olderCount} more in older versions).`;

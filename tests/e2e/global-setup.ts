@@ -35,14 +35,21 @@ function nginxBinary(): string {
   return '/usr/sbin/nginx';
 }
 
+/** The production build of the sample (`npm run build`'s two steps) into `outDir`, under `base`. */
+export function buildSite(outDir: string, base: string): void {
+  const options = {
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, HANDBOOK_TODAY: E2E_TODAY, HANDBOOK_BASE: base, HANDBOOK_CONTENT: join(ROOT, 'content') },
+  };
+  execFileSync('npx', ['astro', 'build', '--outDir', outDir], options);
+  execFileSync('npm', ['exec', '--', 'node', 'scripts/search-index.ts', outDir], options);
+}
+
 function build(): void {
   if (process.env['E2E_SKIP_BUILD'] && existsSync(join(SITE_DIR, 'index.html'))) return;
   rmSync(SITE_DIR, { recursive: true, force: true });
-  execFileSync('npx', ['astro', 'build', '--outDir', SITE_DIR], {
-    cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, HANDBOOK_TODAY: E2E_TODAY, HANDBOOK_BASE: E2E_BASE, HANDBOOK_CONTENT: join(ROOT, 'content') },
-  });
+  buildSite(SITE_DIR, E2E_BASE);
 }
 
 export default async function globalSetup(): Promise<() => void> {

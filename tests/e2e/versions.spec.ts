@@ -47,7 +47,10 @@ test.describe('versions, change logs and redlines', () => {
     await expect(page.locator('.site-header')).toBeHidden();
     await expect(page.locator('.compare-picker')).toBeHidden();
     await expect(page.locator('.legend')).toBeVisible();
-    await expect(page.locator('.print-running-header')).toContainText('1.0 (15 January 2024) → 2.0 (1 April 2025)');
+    // Both versions and their dates, and the legend, print in the margins of every page.
+    const margins = await page.locator('head style').evaluateAll((styles) => styles.map((s) => s.textContent).join('\n'));
+    expect(margins).toContain('redline of version 1.0 (15 January 2024) → 2.0 (1 April 2025)');
+    expect(margins).toContain('Underlined: inserted');
   });
 
   test('the CLI prints the same redline as the site', async ({ page }) => {
