@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { emptyTally, pageKind, type PageKind } from './pages.ts';
 
 /** Files and folders of the repository the build needs; everything else stays out. */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public'];
+// What `npm run build` reads: the site and its config, and the search indexer it runs after Astro.
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/search-index.ts'];
 /** Caches inside node_modules that belong to one build and must not be shared. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
 
