@@ -15,8 +15,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { emptyTally, pageKind, type PageKind } from './pages.ts';
 
-/** Files and folders of the repository the build needs; everything else stays out. */
-// What `npm run build` reads: the site and its config, and the search indexer it runs after Astro.
+/** Files and folders of the repository `npm run build` needs (the site, its config, the search indexer). */
 const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/search-index.ts'];
 /** Caches inside node_modules that belong to one build and must not be shared. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);

@@ -80,6 +80,9 @@ export async function timeSearch(outDir: string, page: string, terms = SEARCH_TE
       };
       let started = performance.now();
       const pf = await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`);
+      // The same options as the search page (src/client/search.ts): no worker, whose start-up and
+      // round trips cost more than the searches themselves.
+      await pf.options({ baseUrl: base, noWorker: true });
       await pf.init?.();
       const counts = [await search(pf, words[0]!)];
       const first = performance.now() - started;

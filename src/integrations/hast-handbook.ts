@@ -39,6 +39,9 @@ export function handbookHastPlugins(options: { base: string; contentDir: string 
           const existing = node.properties?.['id'];
           const id = typeof existing === 'string' ? existing : slugger.slug(text);
           ctx.setProperty(node, 'id', id);
+          // GFM's visually hidden "Footnotes" heading gets no visible link.
+          const className = node.properties?.['className'];
+          if (Array.isArray(className) && className.includes('sr-only')) return;
           // Wrap as div > [heading, anchor] so the heading's own text (and the contents list) stays clean.
           ctx.wrapNode(node, {
             type: 'element',

@@ -49,6 +49,13 @@ test.describe('the handbook engine', () => {
     const id = await heading.getAttribute('id');
     expect(id).toBeTruthy();
     await expect(page.locator(`.prose a.anchor[href="#${id}"]`)).toHaveCount(1);
+    await page.goto('policies/legal-and-ethical-obligations/');
+    const footnoteRef = page.locator('.prose sup a[data-footnote-ref]').first();
+    await expect(footnoteRef).toHaveAttribute('href', /^#user-content-fn-/);
+    await expect(page.locator('.prose section.footnotes li').first()).not.toBeEmpty();
+    await page.goto('policies/review-and-feedback/');
+    // A bare e-mail address in the text becomes a link (GFM autolink).
+    await expect(page.locator('.prose a[href="mailto:handbook@harlowmercer.example"]').first()).toBeVisible();
     await page.goto('policies/training-and-awareness/');
     const boxes = page.locator('.prose input[type=checkbox]');
     expect(await boxes.count()).toBeGreaterThan(2);
