@@ -27,6 +27,24 @@ test.describe('review dates', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
+  test('a reader in UTC+14 and one in UTC-10 see the same state on the same calendar day', async ({ browser }) => {
+    // 9 a.m. on 5 January 2027 where each reader is: training-and-awareness falls due that day.
+    for (const [timezoneId, instant] of [
+      ['Pacific/Kiritimati', '2027-01-04T19:00:00Z'],
+      ['Pacific/Honolulu', '2027-01-05T19:00:00Z'],
+    ] as const) {
+      const context = await browser.newContext({ timezoneId, baseURL: process.env['E2E_BASE_URL'] });
+      const page = await context.newPage();
+      await page.clock.setFixedTime(new Date(instant));
+      await page.goto('policies/training-and-awareness/');
+      const badge = page.locator('.review-badge');
+      await expect(badge, timezoneId).toContainText('Review due soon');
+      await expect(badge, timezoneId).toContainText('due today');
+      await expect(badge, timezoneId).toContainText('as at 5 January 2027');
+      await context.close();
+    }
+  });
+
   test('the home page summarises review states and the navigation marks overdue policies', async ({ page, watch }) => {
     await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
     await page.goto('./');
