@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs every suite (Vitest unit tests, Playwright end-to-end tests) and ends with one line:
-# "N passed, N failed" with the totals of both. Exits non-zero when anything failed.
+# Runs every suite (the strict type check, Vitest unit tests, Playwright end-to-end tests) and
+# ends with one line, "N passed, N failed", with the totals. Exits non-zero when anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,6 +9,10 @@ bash scripts/ensure-system-packages.sh || exit 1
 
 mkdir -p .test-reports
 rm -f .test-reports/unit.json .test-reports/e2e.json
+
+# Strict types first (astro/tsconfigs/strictest): a type error counts as one failure in the totals.
+npx tsc --noEmit -p .
+export TYPECHECK_STATUS=$?
 
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/unit.json
 unit_status=$?
@@ -23,8 +27,9 @@ const e2e = read(".test-reports/e2e.json");
 let passed = 0, failed = 0;
 if (unit) { passed += unit.numPassedTests; failed += unit.numFailedTests; } else failed += 1;
 if (e2e) { passed += e2e.stats.expected + e2e.stats.flaky; failed += e2e.stats.unexpected; } else failed += 1;
+if (process.env.TYPECHECK_STATUS !== "0") failed += 1;
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed > 0 ? 1 : 0);
 '
 summary_status=$?
-if [ "$unit_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] || [ "$summary_status" -ne 0 ]; then exit 1; fi
+if [ "$TYPECHECK_STATUS" -ne 0 ] || [ "$unit_status" -ne 0 ] || [ "$e2e_status" -ne 0 ] || [ "$summary_status" -ne 0 ]; then exit 1; fi

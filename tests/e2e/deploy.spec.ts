@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { builtFiles, checkHtml, metaContent, pathOfHtmlFile, readBuiltText, referencesIn, serveStatic, startTags } from './crawl-helpers.ts';
 import { buildSite, E2E_BASE, SITE_DIR } from './global-setup.ts';
-import { expect, expectAccessible, test, TODAY } from './fixtures.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
 
 /** A word that only the draft content/policies/reporting-a-breach/3.0.mdx contains. */
 const DRAFT_WORD = 'tabletop';

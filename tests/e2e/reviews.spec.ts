@@ -2,7 +2,7 @@ import { expect, expectAccessible, test } from './fixtures.ts';
 
 test.describe('review dates', () => {
   test('the badge states the review date and the state as at the build date, without JavaScript', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL'] });
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL']! });
     const page = await context.newPage();
     await page.goto('policies/access-control/');
     const badge = page.locator('.review-badge');
@@ -33,7 +33,7 @@ test.describe('review dates', () => {
       ['Pacific/Kiritimati', '2027-01-04T19:00:00Z'],
       ['Pacific/Honolulu', '2027-01-05T19:00:00Z'],
     ] as const) {
-      const context = await browser.newContext({ timezoneId, baseURL: process.env['E2E_BASE_URL'] });
+      const context = await browser.newContext({ timezoneId, baseURL: process.env['E2E_BASE_URL']! });
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date(instant));
       await page.goto('policies/training-and-awareness/');

@@ -46,7 +46,7 @@ test.describe('search', () => {
     expect(watch.consoleErrors).toEqual([]);
   });
 
-  test('a word found only in a superseded version is found only with older versions, labelled with its version', async ({ page, watch }) => {
+  test('a word found only in a superseded version is found only with older versions, labelled with its version', async ({ page, watch: _watch }) => {
     await searchFor(page, ONLY_IN_SUPERSEDED);
     await expect(results(page)).toHaveCount(0);
     await expect(status(page)).toContainText('No results');
@@ -63,7 +63,7 @@ test.describe('search', () => {
     await expect(page).toHaveURL(/[?&]older=1/);
   });
 
-  test('a word found only in a draft is found nowhere, not even inside the built index', async ({ page, watch }) => {
+  test('a word found only in a draft is found nowhere, not even inside the built index', async ({ page, watch: _watch }) => {
     await searchFor(page, ONLY_IN_DRAFT);
     await page.getByRole('checkbox', { name: /Include older versions/ }).check();
     await expect(status(page)).toContainText(`for “${ONLY_IN_DRAFT}”, older versions included`);
@@ -75,7 +75,7 @@ test.describe('search', () => {
     expect(filesContaining(SITE_DIR, ONLY_IN_SUPERSEDED).some((f) => f.startsWith('pagefind-older/'))).toBe(true);
   });
 
-  test('a chapter filter narrows the results, with counts, from the keyboard', async ({ page, watch }) => {
+  test('a chapter filter narrows the results, with counts, from the keyboard', async ({ page, watch: _watch }) => {
     await searchFor(page, 'retention');
     const all = await results(page).count();
     const foundations = page.getByRole('checkbox', { name: /^Foundations \(\d+\)$/ });
@@ -91,7 +91,7 @@ test.describe('search', () => {
     await expect(page.getByRole('checkbox', { name: /^Handling information \([1-9]\d*\)$/ })).toBeVisible();
   });
 
-  test('the shared address shows the same results as typing', async ({ page, watch }) => {
+  test('the shared address shows the same results as typing', async ({ page, watch: _watch }) => {
     await searchFor(page, 'retention');
     await expect(page).toHaveURL(/\/handbook\/search\/\?q=retention$/);
     const typed = await results(page).locator('h3').allInnerTexts();
@@ -108,7 +108,7 @@ test.describe('search', () => {
     for (const meta of await page.locator('.search-result-meta').allInnerTexts()) expect(meta).toContain('Foundations');
   });
 
-  test('"/" on a policy page focuses the header box; Enter opens the results; a result opens highlighted', async ({ page, watch }) => {
+  test('"/" on a policy page focuses the header box; Enter opens the results; a result opens highlighted', async ({ page, watch: _watch }) => {
     await page.goto('policies/access-control/');
     await page.keyboard.press('/');
     await expect(page.locator('#header-q')).toBeFocused();
@@ -122,7 +122,7 @@ test.describe('search', () => {
     await expect(page.locator('.prose mark').first()).toHaveText(/shredding/i);
   });
 
-  test('long result lists come in pages; "Show more" moves the focus to the first new result', async ({ page, watch }) => {
+  test('long result lists come in pages; "Show more" moves the focus to the first new result', async ({ page, watch: _watch }) => {
     await page.goto('search/?q=client&older=1');
     await expect(results(page)).toHaveCount(10);
     const more = page.getByRole('button', { name: 'Show more results' });
@@ -131,7 +131,7 @@ test.describe('search', () => {
     await expect(results(page).nth(10).getByRole('link')).toBeFocused();
   });
 
-  test('passes axe with results and reads on a 360 px phone', async ({ page, watch }) => {
+  test('passes axe with results and reads on a 360 px phone', async ({ page, watch: _watch }) => {
     await page.goto('search/?q=retention&older=1');
     await expect(results(page).first()).toBeVisible();
     await expectAccessible(page);
@@ -139,7 +139,7 @@ test.describe('search', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
   });
 
-  test('from typing to the first results is quick on the sample', async ({ page, watch }) => {
+  test('from typing to the first results is quick on the sample', async ({ page, watch: _watch }) => {
     const measures = () => page.evaluate(() => performance.getEntriesByType('measure').filter((m) => m.name.startsWith('search:')).map((m) => `${m.name} ${Math.round(m.duration)} ms`));
     // Cold: the address opened directly, so Pagefind, its WebAssembly and the index load first.
     await page.goto('search/?q=breach');
