@@ -101,3 +101,15 @@ test.describe('the handbook engine', () => {
     });
   }
 });
+
+test.describe('dark mode', () => {
+  for (const path of ['./', 'policies/retention-and-disposal/', 'policies/secure-communication/compare/1.0/2.0/', 'reviews/', 'agreements/staff-confidentiality/', 'search/?q=breach']) {
+    test(`follows the system setting and passes axe: ${path}`, async ({ page }) => {
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.goto(path);
+      const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+      expect(background).toBe('rgb(18, 20, 23)');
+      await expectAccessible(page);
+    });
+  }
+});
