@@ -6,13 +6,20 @@
  * the base path and turns file links into page addresses; `check` reports targets that do not exist.
  */
 import { posix } from 'node:path';
+import { markdownToMdast, mdxToMdast } from 'satteri';
 import { isVersion } from './versions.ts';
 
 export type LinkTarget =
   | { kind: 'policy'; slug: string; version?: string; page?: 'history'; hash: string }
+  | { kind: 'compare'; slug: string; from: string; to: string; hash: string }
   | { kind: 'agreement'; slug?: string; hash: string }
   | { kind: 'site'; path: string; hash: string }
+  /** A relative link to some other file beside the content (an image, say), inside the content folder. */
+  | { kind: 'file'; path: string }
   | { kind: 'other' };
+
+/** The site-wide pages a link may point at (besides policies and agreements), without the base. */
+export const SITE_PAGES: readonly string[] = ['/', '/changes/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml'];
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i;
 const CONTENT_FILE = /\.mdx?$/;
@@ -30,8 +37,14 @@ function fromSitePath(path: string, hash: string): LinkTarget {
     if (third === 'history') return { kind: 'policy', slug, page: 'history', hash };
     if (isVersion(third)) return { kind: 'policy', slug, version: third, hash };
   }
+  if (area === 'policies' && slug && third === 'compare' && rest.length === 2 && rest.every(isVersion)) {
+    return { kind: 'compare', slug, from: rest[0]!, to: rest[1]!, hash };
+  }
   if (area === 'agreements' && !third) return slug ? { kind: 'agreement', slug, hash } : { kind: 'agreement', hash };
-  return { kind: 'site', path: segments.length ? `/${segments.join('/')}/` : '/', hash };
+  // Folders get the trailing slash every address has; files (feed.xml) do not.
+  const last = segments.at(-1) ?? '';
+  const tail = !last || last.includes('.') ? '' : '/';
+  return { kind: 'site', path: segments.length ? `/${segments.join('/')}${tail}` : '/', hash };
 }
 
 /**
@@ -68,8 +81,8 @@ export function resolveLink(href: string, fromFile: string): LinkTarget {
     if (!file) return { kind: 'agreement', hash };
     if (segments.length === 2 && CONTENT_FILE.test(file)) return { kind: 'agreement', slug: file.replace(CONTENT_FILE, ''), hash };
   }
-  // Some other relative link (an image, a page of the site written relatively): leave it alone.
-  return { kind: 'other' };
+  // Some other file beside the content (an image): left as written; `check` makes sure it exists.
+  return target.startsWith('../') ? { kind: 'other' } : { kind: 'file', path: target };
 }
 
 /** The site path of a target, without the base: `/policies/intake/2.0/#scope`. */
@@ -79,6 +92,8 @@ export function targetPath(target: LinkTarget): string | undefined {
       const tail = target.page ?? target.version;
       return `/policies/${target.slug}/${tail ? `${tail}/` : ''}${target.hash}`;
     }
+    case 'compare':
+      return `/policies/${target.slug}/compare/${target.from}/${target.to}/${target.hash}`;
     case 'agreement':
       return `/agreements/${target.slug ? `${target.slug}/` : ''}${target.hash}`;
     case 'site':
@@ -94,25 +109,38 @@ export function withBase(base: string, path: string): string {
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
-const INLINE_LINK = /\]\(\s*<?([^)\s>]+)>?(?:\s+["'(][^)]*)?\)/g;
-const REFERENCE_DEF = /^ {0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)/gm;
-const HTML_HREF = /\bhref=["']([^"']+)["']/g;
-
 export interface FoundLink {
   href: string;
   line: number;
 }
 
-/** Links in a Markdown/MDX body, with their 1-based line (relative to the body's first line). */
-export function findLinks(body: string): FoundLink[] {
+interface Node {
+  type: string;
+  url?: string;
+  value?: string;
+  position?: { start: { line: number } };
+  children?: Node[];
+}
+
+const HTML_HREF = /\bhref=["']([^"']+)["']/g;
+
+/**
+ * Links in a Markdown/MDX body, with their 1-based line (relative to the body's first line):
+ * links, link reference definitions and `href`s in raw HTML. The body is parsed with Sätteri,
+ * the parser that renders it, so footnotes, code and text that merely looks like a link
+ * (`[^1]: See the Act`) are never taken for links.
+ *
+ * @throws the parser's error when the MDX is invalid (an unclosed tag, a stray `{`)
+ */
+export function findLinks(body: string, format: 'md' | 'mdx'): FoundLink[] {
+  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
   const found: FoundLink[] = [];
-  for (const pattern of [INLINE_LINK, REFERENCE_DEF, HTML_HREF]) {
-    for (const match of body.matchAll(pattern)) {
-      const href = match[1];
-      if (!href) continue;
-      const line = body.slice(0, match.index).split('\n').length;
-      found.push({ href, line });
-    }
-  }
-  return found.sort((a, b) => a.line - b.line);
+  const visit = (node: Node) => {
+    const line = node.position?.start.line ?? 1;
+    if ((node.type === 'link' || node.type === 'definition') && node.url) found.push({ href: node.url, line });
+    if (node.type === 'html' && node.value) for (const m of node.value.matchAll(HTML_HREF)) found.push({ href: m[1]!, line });
+    node.children?.forEach(visit);
+  };
+  visit(parse(body, { features: { gfm: true } }) as unknown as Node);
+  return found;
 }

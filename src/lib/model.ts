@@ -6,7 +6,9 @@ import { checkAgreement } from './agreements.ts';
 import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
-import { findLinks, resolveLink } from './links.ts';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { findLinks, resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
 import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
@@ -100,25 +102,53 @@ function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: Ca
   });
 }
 
+/** What is wrong with a link's target, or undefined when it exists. */
+function brokenTarget(href: string, fromFile: string, dir: string, published: Map<string, Set<string>>, agreementSlugs: Set<string>): string | undefined {
+  const target = resolveLink(href, fromFile);
+  switch (target.kind) {
+    case 'policy':
+    case 'compare': {
+      const versions = published.get(target.slug);
+      if (!versions) return `there is no published policy "${target.slug}", expected the slug of a policy in policies/`;
+      const wanted = target.kind === 'compare' ? [target.from, target.to] : target.version ? [target.version] : [];
+      const missing = wanted.find((v) => !versions.has(v));
+      return missing ? `policy "${target.slug}" has no published version ${missing}, expected one of ${[...versions].join(', ')}` : undefined;
+    }
+    case 'agreement':
+      return target.slug && !agreementSlugs.has(target.slug) ? `there is no agreement "${target.slug}", expected the name of a file in agreements/` : undefined;
+    case 'site':
+      return SITE_PAGES.includes(target.path) ? undefined : `the handbook has no page ${target.path}, expected /policies/<slug>/, /agreements/<slug>/ or one of ${SITE_PAGES.join(', ')}`;
+    case 'file':
+      return existsSync(join(dir, target.path)) ? undefined : `there is no file ${target.path} in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image`;
+    default:
+      return undefined;
+  }
+}
+
 function checkReferences(
+  dir: string,
   files: readonly (PolicyVersionFile | AgreementFile)[],
   published: Map<string, Set<string>>,
   agreementSlugs: Set<string>,
   issues: ContentIssue[],
 ): void {
   for (const f of files) {
-    for (const link of findLinks(f.body)) {
-      const target = resolveLink(link.href, f.contentPath);
-      const line = f.bodyLine + link.line - 1;
-      if (target.kind === 'policy') {
-        const versions = published.get(target.slug);
-        if (!versions) {
-          issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": there is no published policy "${target.slug}", expected the slug of a policy in policies/.`, ruleId: 'broken-link' });
-        } else if (target.version && !versions.has(target.version)) {
-          issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": policy "${target.slug}" has no published version ${target.version}, expected one of ${[...versions].join(', ')}.`, ruleId: 'broken-link' });
-        }
-      } else if (target.kind === 'agreement' && target.slug && !agreementSlugs.has(target.slug)) {
-        issues.push({ file: f.file, field: 'body', line, message: `Link to "${link.href}": there is no agreement "${target.slug}", expected the name of a file in agreements/.`, ruleId: 'broken-link' });
+    let links;
+    try {
+      links = findLinks(f.body, f.format);
+    } catch (error) {
+      // Astro would stop on it later with one file's error; say it here with every other problem.
+      const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+      // The parser says "2:10: …", counting from the body's first line.
+      const place = /^(\d+):\d+:\s*/.exec(text);
+      const reason = place ? text.slice(place[0].length) : text;
+      issues.push({ file: f.file, field: 'body', ...(place ? { line: f.bodyLine + Number(place[1]) - 1 } : {}), message: `The ${f.format === 'mdx' ? 'MDX' : 'Markdown'} cannot be read: ${reason}. In .mdx files, write { and < as \\{ and &lt; in text, or rename the file .md.`, ruleId: 'body-syntax' });
+      continue;
+    }
+    for (const link of links) {
+      const problem = brokenTarget(link.href, f.contentPath, dir, published, agreementSlugs);
+      if (problem) {
+        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
       }
     }
   }
@@ -173,7 +203,7 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
       }
     });
   }
-  checkReferences([...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
+  checkReferences(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
 
   if (!config || issues.length) return { issues };
 

@@ -19,7 +19,7 @@ describe('the production build', () => {
     const result = build('tests/fixtures/errors/content');
     const log = result.stdout + result.stderr;
     expect(result.status).not.toBe(0);
-    expect(log).toContain('16 problems in the content.');
+    expect(log).toContain('20 problems in the content.');
     for (const expected of [
       'alpha/1.0.mdx → owner',
       'alpha/1.0.mdx:6 → effective',
@@ -31,6 +31,8 @@ describe('the production build', () => {
       'gamma/1.0.mdx:10 → status',
       'epsilon/1.0.md:11 → body',
       'bad.mdx:9 → fields.1.name',
+      'zeta/1.0.mdx:11 → body: The MDX cannot be read',
+      'epsilon/1.0.md:13 → body: Link to "/about-us/"',
     ]) {
       expect(log).toContain(expected);
     }

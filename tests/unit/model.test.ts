@@ -24,9 +24,13 @@ describe('loadHandbook on content with every kind of mistake', () => {
       tests/fixtures/errors/content/policies/delta/1.0.md:9 → reviewEveryMonths: Expected a whole number of months above 0.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:11 → body: Link to "/policies/does-not-exist/": there is no published policy "does-not-exist", expected the slug of a policy in policies/.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:11 → body: Link to "/policies/delta/9.0/": there is no published policy "delta", expected the slug of a policy in policies/.
+      tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/about-us/": the handbook has no page /about-us/, expected /policies/<slug>/, /agreements/<slug>/ or one of /, /changes/, /reviews/, /reviews.csv, /agreements/, /print/, /search/, /feed.xml.
+      tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/policies/epsilon/compare/1.0/1.1/": policy "epsilon" has no published version 1.1, expected one of 1.0.
+      tests/fixtures/errors/content/policies/epsilon/1.0.md:14 → body: Link to "./missing.pdf": there is no file policies/epsilon/missing.pdf in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image.
       tests/fixtures/errors/content/policies/gamma/1.0.mdx:7 → efective: Unknown field "efective", expected one of: title, summary, chapter, order, owner, approvedBy, effective, lastReviewed, reviewEveryMonths, status, changes, appliesTo, tags, related.
       tests/fixtures/errors/content/policies/gamma/1.0.mdx:10 → status: Expected "active" or "draft", received "published".
-      16 problems in the content."
+      tests/fixtures/errors/content/policies/zeta/1.0.mdx:11 → body: The MDX cannot be read: Unexpected end of file in expression, expected a corresponding closing brace for \`{\` (mdx-jsx:unexpected-character). In .mdx files, write { and < as \\{ and &lt; in text, or rename the file .md.
+      20 problems in the content."
     `);
   });
 });
