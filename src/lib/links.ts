@@ -6,7 +6,6 @@
  * the base path and turns file links into page addresses; `check` reports targets that do not exist.
  */
 import { posix } from 'node:path';
-import { markdownToMdast, mdxToMdast } from 'satteri';
 import { isVersion } from './versions.ts';
 
 export type LinkTarget =
@@ -107,40 +106,4 @@ export function targetPath(target: LinkTarget): string | undefined {
 export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
-}
-
-export interface FoundLink {
-  href: string;
-  line: number;
-}
-
-interface Node {
-  type: string;
-  url?: string;
-  value?: string;
-  position?: { start: { line: number } };
-  children?: Node[];
-}
-
-const HTML_HREF = /\bhref=["']([^"']+)["']/g;
-
-/**
- * Links in a Markdown/MDX body, with their 1-based line (relative to the body's first line):
- * links, link reference definitions and `href`s in raw HTML. The body is parsed with Sätteri,
- * the parser that renders it, so footnotes, code and text that merely looks like a link
- * (`[^1]: See the Act`) are never taken for links.
- *
- * @throws the parser's error when the MDX is invalid (an unclosed tag, a stray `{`)
- */
-export function findLinks(body: string, format: 'md' | 'mdx'): FoundLink[] {
-  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
-  const found: FoundLink[] = [];
-  const visit = (node: Node) => {
-    const line = node.position?.start.line ?? 1;
-    if ((node.type === 'link' || node.type === 'definition') && node.url) found.push({ href: node.url, line });
-    if (node.type === 'html' && node.value) for (const m of node.value.matchAll(HTML_HREF)) found.push({ href: m[1]!, line });
-    node.children?.forEach(visit);
-  };
-  visit(parse(body, { features: { gfm: true } }) as unknown as Node);
-  return found;
 }

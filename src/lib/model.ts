@@ -2,13 +2,14 @@
  * The handbook model: content read from disk, checked across files, and arranged the way
  * the site and the CLI use it (chapters, policies with classified versions, review dates).
  */
-import { checkAgreement } from './agreements.ts';
+import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
+import { isComponentName, scanBody, type BodyScan } from './body.ts';
 import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { findLinks, resolveLink, SITE_PAGES } from './links.ts';
+import { resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
 import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
@@ -125,17 +126,22 @@ function brokenTarget(href: string, fromFile: string, dir: string, published: Ma
   }
 }
 
-function checkReferences(
+/**
+ * Reads every published text once: it must parse, link only to what exists, and use only the
+ * components the site provides (agreements) or the file imports. Returns each file's scan.
+ */
+function checkBodies(
   dir: string,
   files: readonly (PolicyVersionFile | AgreementFile)[],
   published: Map<string, Set<string>>,
   agreementSlugs: Set<string>,
   issues: ContentIssue[],
-): void {
+): Map<string, BodyScan> {
+  const scans = new Map<string, BodyScan>();
   for (const f of files) {
-    let links;
+    let scan: BodyScan;
     try {
-      links = findLinks(f.body, f.format);
+      scan = scanBody(f.body, f.format);
     } catch (error) {
       // Astro would stop on it later with one file's error; say it here with every other problem.
       const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
@@ -145,13 +151,21 @@ function checkReferences(
       issues.push({ file: f.file, field: 'body', ...(place ? { line: f.bodyLine + Number(place[1]) - 1 } : {}), message: `The ${f.format === 'mdx' ? 'MDX' : 'Markdown'} cannot be read: ${reason}. In .mdx files, write { and < as \\{ and &lt; in text, or rename the file .md.`, ruleId: 'body-syntax' });
       continue;
     }
-    for (const link of links) {
+    scans.set(f.file, scan);
+    for (const link of scan.links) {
       const problem = brokenTarget(link.href, f.contentPath, dir, published, agreementSlugs);
       if (problem) {
         issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
       }
     }
+    const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
+    for (const use of scan.components) {
+      if (!isComponentName(use.name) || provided.has(use.name.split('.')[0]!)) continue;
+      const offer = 'version' in f ? 'policy text has no built-in components: use Markdown, or import the component in the file' : `expected one of ${AGREEMENT_COMPONENTS.join(', ')}`;
+      issues.push({ file: f.file, field: 'body', line: f.bodyLine + use.line - 1, message: `Unknown component <${use.name}>: ${offer}.`, ruleId: 'unknown-component' });
+    }
   }
+  return scans;
 }
 
 function orderPolicies(a: Policy, b: Policy): number {
@@ -195,15 +209,16 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
       }
     });
   }
+  const scans = checkBodies(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
   for (const a of raw.agreements) {
-    issues.push(...checkAgreement(a));
+    const scan = scans.get(a.file);
+    if (scan) issues.push(...checkAgreement(a, scan));
     a.data.policies.forEach((slug, i) => {
       if (!published.has(slug)) {
         issues.push({ file: a.file, field: `policies.${i}`, ...at(a, 'policies'), message: `Unknown policy "${slug}", expected the slug of a published policy.`, ruleId: 'unknown-related' });
       }
     });
   }
-  checkReferences(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
 
   if (!config || issues.length) return { issues };
 

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fieldsUsed } from '../../src/lib/agreements.ts';
+import { scanBody } from '../../src/lib/body.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { baseFromPage, fileForRequest } from '../../scripts/commands/pdf.ts';
 
@@ -39,10 +40,10 @@ const issuesFor = (text: string) => loadHandbook(contentWith(text), TODAY).issue
 
 describe('fieldsUsed', () => {
   it('lists field names in order of first use, once each, whatever the quotes', () => {
-    expect(fieldsUsed(`<Field name="b" /> and <Field name='a'/> then <Field name="b" />`)).toEqual(['b', 'a']);
+    expect(fieldsUsed(scanBody(`<Field name="b" /> and <Field name='a'/> then <Field name="b" />`, 'mdx'))).toEqual(['b', 'a']);
   });
   it('ignores other components', () => {
-    expect(fieldsUsed('<Signature party="client" /> <HandbookEdition />')).toEqual([]);
+    expect(fieldsUsed(scanBody('<Signature party="client" /> <HandbookEdition />', 'mdx'))).toEqual([]);
   });
 });
 
@@ -52,7 +53,7 @@ describe('agreement checks', () => {
     expect(issues).toEqual([]);
     expect(handbook?.agreements.length).toBe(5);
     for (const a of handbook!.agreements) {
-      expect(fieldsUsed(a.body).sort(), a.slug).toEqual(a.data.fields.map((f) => f.name).sort());
+      expect(fieldsUsed(scanBody(a.body, a.format)).sort(), a.slug).toEqual(a.data.fields.map((f) => f.name).sort());
     }
   });
 

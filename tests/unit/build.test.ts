@@ -19,7 +19,7 @@ describe('the production build', () => {
     const result = build('tests/fixtures/errors/content');
     const log = result.stdout + result.stderr;
     expect(result.status).not.toBe(0);
-    expect(log).toContain('20 problems in the content.');
+    expect(log).toContain('22 problems in the content.');
     for (const expected of [
       'alpha/1.0.mdx → owner',
       'alpha/1.0.mdx:6 → effective',

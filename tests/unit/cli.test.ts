@@ -24,7 +24,7 @@ describe('handbook check', () => {
     const { code, err } = cli(['check'], { HANDBOOK_CONTENT: 'tests/fixtures/errors/content' });
     expect(code).toBe(1);
     expect(err).toContain('gamma/1.0.mdx:7 → efective: Unknown field "efective"');
-    expect(err).toContain('20 problems in the content.');
+    expect(err).toContain('22 problems in the content.');
   });
   it('rejects an impossible HANDBOOK_TODAY', () => {
     const { code, err } = cli(['check'], { HANDBOOK_TODAY: '2026-02-30' });

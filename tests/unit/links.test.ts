@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findLinks, resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
+import { scanBody } from '../../src/lib/body.ts';
+import { resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
 
 const from = 'policies/intake/1.0.mdx';
 
@@ -48,7 +49,7 @@ describe('withBase', () => {
   });
 });
 
-describe('findLinks', () => {
+describe('scanBody', () => {
   it('finds links, reference definitions and HTML links with their lines, and nothing that only looks like one', () => {
     const body = [
       'Intro [a](/policies/a/) and [b](<../b/1.0.mdx> "title"), a footnote[^act] and `[code](/nope/)`.',
@@ -59,7 +60,7 @@ describe('findLinks', () => {
       '',
       '[^act]: Limitation Act 1980.',
     ].join('\n');
-    expect(findLinks(body, 'md')).toEqual([
+    expect(scanBody(body, 'md').links).toEqual([
       { href: '/policies/a/', line: 1 },
       { href: '../b/1.0.mdx', line: 1 },
       { href: '/policies/c/#x', line: 3 },
@@ -67,8 +68,18 @@ describe('findLinks', () => {
     ]);
   });
 
-  it('reads MDX, and throws on MDX that cannot be parsed', () => {
-    expect(findLinks('<Callout type="note">See [x](/policies/x/).</Callout>', 'mdx')).toEqual([{ href: '/policies/x/', line: 1 }]);
-    expect(() => findLinks('An unclosed <Callout> tag', 'mdx')).toThrow();
+  it('reads MDX components, their string attributes and the names the file imports', () => {
+    const scan = scanBody(['import Note, { Aside as Side } from "./n.astro";', '', '<Note kind="tip">See [x](/policies/x/).</Note> and <Side /> <br />'].join('\n'), 'mdx');
+    expect(scan.links).toEqual([{ href: '/policies/x/', line: 3 }]);
+    expect(scan.components.map((c) => [c.name, c.line, c.attributes])).toEqual([
+      ['Note', 3, { kind: 'tip' }],
+      ['Side', 3, {}],
+      ['br', 3, {}],
+    ]);
+    expect([...scan.imported].sort()).toEqual(['Note', 'Side']);
+  });
+
+  it('throws on MDX that cannot be parsed', () => {
+    expect(() => scanBody('An unclosed <Callout> tag', 'mdx')).toThrow();
   });
 });
