@@ -5,20 +5,29 @@
 import { AstroError } from 'astro/errors';
 import { getEntry, render } from 'astro:content';
 import { parseBlocks, redline, type Block, type Redline } from '../lib/diff.ts';
+import { rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
 import { loadHandbook, type Handbook, type Policy, type PolicyVersion } from '../lib/model.ts';
 
 let cached: Handbook | undefined;
+let loadedAt = 0;
+/** In `astro dev`, how long one reading of the content serves the page being rendered. */
+const DEV_REUSE_MS = 2_000;
 
 /** The handbook for this build (read and checked once; every page shares it). */
 export function getHandbook(): Handbook {
-  if (cached) return cached;
+  // The dev server re-reads the content for each page, so edits show on reload.
+  if (cached && (!import.meta.env.DEV || performance.now() - loadedAt < DEV_REUSE_MS)) return cached;
   const dir = contentDir();
+  // A build has just checked the content in the config hook: use that reading.
+  const remembered = import.meta.env.DEV ? undefined : rememberedHandbook(dir, today());
+  if (remembered) return (cached = remembered);
   const { handbook, issues } = loadHandbook(dir, today());
   if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
   cached = handbook;
+  loadedAt = performance.now();
   return handbook;
 }
 
@@ -46,14 +55,15 @@ export async function renderAgreement(slug: string) {
   return render(entry);
 }
 
-const blocks = new Map<string, Block[]>();
+// Keyed by the version object: a build keeps one per file; the dev server makes new ones on re-reading.
+const blocks = new WeakMap<PolicyVersion, Block[]>();
 
 /** A version's text as blocks for the redline, parsed once however many comparisons use it. */
 function blocksOf(v: PolicyVersion): Block[] {
-  let found = blocks.get(v.file);
+  let found = blocks.get(v);
   if (!found) {
     found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
-    blocks.set(v.file, found);
+    blocks.set(v, found);
   }
   return found;
 }

@@ -8,6 +8,7 @@ import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
+import { rememberHandbook } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
@@ -21,6 +22,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
             formatIssues(issues),
           );
         }
+        rememberHandbook(handbook);
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
     },
