@@ -19,7 +19,10 @@ export default defineConfig({
   base,
   ...(site ? { site } : {}),
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Two pages at a time: the render loop otherwise idles while each page is written. Measured
+  // at 1,000 policies: 56 s → 49 s, and a 100-version policy's 4,950 compare pages 18 s → 12 s;
+  // more (4) cost 0.5 GB more memory for little more speed.
+  build: { format: 'directory', concurrency: 2 },
   // The handbook is confidential: nothing calls home, and pages carry their own policy.
   devToolbar: { enabled: false },
   prefetch: false,

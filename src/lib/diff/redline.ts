@@ -32,7 +32,21 @@ interface Prepared {
   wordCount: number;
 }
 
+// A version is compared with every other (a policy with 100 versions has 4,950 compare pages):
+// each block is tokenised once, not once per comparison. Keyed by the block object, which the
+// caller keeps for as long as it keeps the version's blocks.
+const prepared = new WeakMap<Block, Prepared>();
+
 function prepare(block: Block): Prepared {
+  let found = prepared.get(block);
+  if (!found) {
+    found = tokenizeBlock(block);
+    prepared.set(block, found);
+  }
+  return found;
+}
+
+function tokenizeBlock(block: Block): Prepared {
   const tokens = tokenize(displayText(block));
   const words = new Map<string, number>();
   let wordCount = 0;
