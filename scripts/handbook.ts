@@ -4,6 +4,7 @@
  * Each command lives in scripts/commands/ and uses src/lib for every rule.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { EnvError } from '../src/lib/env.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './commands/shared.ts';
 
@@ -29,6 +30,11 @@ async function main(argv: string[]): Promise<number> {
     const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true } satisfies ParseArgsConfig);
     return await command.run(positionals, values as Record<string, string | boolean | undefined>);
   } catch (error) {
+    // A bad HANDBOOK_TODAY: say which variable and what it should be, not a stack trace.
+    if (error instanceof EnvError) {
+      console.error(error.message);
+      return 2;
+    }
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
       console.error(`${error.message}\nUsage: npm run handbook -- ${command.usage}`);
       return 2;

@@ -6,10 +6,8 @@
  * It measures the search engine, not the search page's debounce; over a real network the first
  * search is slower by the transfer time. Skipped, with a note, when Chromium or Playwright is missing.
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, normalize } from 'node:path';
+import { existsSync } from 'node:fs';
+import { CHROMIUM, CHROMIUM_ARGS, serveSite } from '../local-site.ts';
 
 export interface SearchTiming {
   /** First search, from loading Pagefind to the data of the first five results. */
@@ -22,28 +20,8 @@ export interface SearchTiming {
   note?: string;
 }
 
-const CHROMIUM = '/usr/bin/chromium';
 /** Words a reader of a compliance handbook types; the first is the cold search. */
 export const SEARCH_TERMS = ['confidentiality', 'privilege', 'sanctions', 'retention', 'encryption', 'ransomware', 'undertakings', 'beneficial ownership', 'phishing', 'witness'];
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.json': 'application/json',
-  '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.xml': 'application/xml',
-};
-
-/** A minimal static server for the output folder (directory URLs serve index.html). */
-function serve(dir: string): Promise<Server> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
-    let file = normalize(join(dir, path));
-    if (!file.startsWith(dir)) return void res.writeHead(403).end();
-    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    if (!existsSync(file)) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    createReadStream(file).pipe(res);
-  });
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
-}
 
 interface Measured {
   first: number;
@@ -65,12 +43,11 @@ export async function timeSearch(outDir: string, page: string, terms = SEARCH_TE
   } catch {
     return none('playwright-core is not installed');
   }
-  const server = await serve(outDir);
-  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true });
+  const server = await serveSite(outDir);
+  const browser = await playwright.chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   try {
     const tab = await browser.newPage();
-    const { port } = server.address() as AddressInfo;
-    await tab.goto(`http://127.0.0.1:${port}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
+    await tab.goto(`${server.origin}/${page.replace(/index\.html$/, '')}`, { waitUntil: 'load' });
     const measured = await tab.evaluate(async (words: string[]): Promise<Measured> => {
       const base = document.body.dataset['base'] ?? '/';
       const search = async (pf: { search(q: string): Promise<{ results: { data(): Promise<unknown> }[] }> }, q: string) => {
@@ -106,6 +83,6 @@ export async function timeSearch(outDir: string, page: string, terms = SEARCH_TE
     return none(`search failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
   } finally {
     await browser.close();
-    server.close();
+    await server.close();
   }
 }

@@ -1,12 +1,9 @@
-import { diffMetadata, parseBlocks, redline, redlineToHtml, redlineToMarkdown, redlineToText } from '../../src/lib/diff.ts';
-import type { PolicyVersion } from '../../src/lib/model.ts';
+import { diffMetadata, redlineToHtml, redlineToMarkdown, redlineToText, redlineVersions } from '../../src/lib/diff.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
 import { loadOrReport, UsageError, type Command } from './shared.ts';
 
 const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
-
-const blocks = (v: PolicyVersion) => parseBlocks(v.body, { mdx: v.format === 'mdx' });
 
 export const diff: Command = {
   name: 'diff',
@@ -32,7 +29,7 @@ export const diff: Command = {
     if (from === to) throw new UsageError(`Both versions are ${fromVersion}: give two different versions.`);
     if (compareVersions(fromVersion, toVersion) > 0) throw new UsageError(`Version ${fromVersion} is newer than ${toVersion}: give the older version first (diff ${slug} ${toVersion} ${fromVersion}).`);
 
-    const result = redline(blocks(from), blocks(to));
+    const result = redlineVersions(from, to);
     const metadata = diffMetadata(from.data, to.data);
     const heading = `${to.data.title}: version ${from.version} (${from.data.effective}) → ${to.version} (${to.data.effective})`;
     switch (format) {

@@ -3,36 +3,15 @@
  * Chromium from the built site, which is served on localhost for the purpose (the pages need
  * their scripts and styles, under the base path they were built for).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { basePath, contentDir, normaliseBase, siteUrl } from '../../src/lib/env.ts';
 import { readSiteOptions } from '../../src/lib/site-options.ts';
+import { CHROMIUM, CHROMIUM_ARGS, serveSite } from '../local-site.ts';
 import { UsageError, type Command } from './shared.ts';
 
-/** Debian's Chromium, as in playwright.config.ts (never a downloaded browser build). */
-const CHROMIUM = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';
-// The same switches as playwright.config.ts: root in a container needs --no-sandbox, the rest keep Chromium from calling home.
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const PAPER = { a4: 'A4', letter: 'Letter' } as const;
 type Paper = keyof typeof PAPER;
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.xml': 'application/xml',
-  '.txt': 'text/plain; charset=utf-8',
-};
 
 /**
  * The base path a site was built for, from its home page (`<body data-base="/handbook/">`).
@@ -42,41 +21,6 @@ const TYPES: Record<string, string> = {
 export function baseFromPage(html: string): string | undefined {
   const match = /<body\b[^>]*\bdata-base="([^"]*)"/.exec(html);
   return match?.[1] ? normaliseBase(match[1]) : undefined;
-}
-
-/**
- * The file a request path maps to in the built site: `<base>x/` is `x/index.html`.
- *
- * @returns the absolute path, or `undefined` outside the base or outside the site folder
- */
-export function fileForRequest(siteDir: string, base: string, urlPath: string): string | undefined {
-  if (!urlPath.startsWith(base)) return undefined;
-  let path: string;
-  try {
-    path = decodeURIComponent(urlPath.slice(base.length));
-  } catch {
-    return undefined;
-  }
-  const file = resolve(siteDir, path.endsWith('/') || path === '' ? join(path, 'index.html') : path);
-  const inside = relative(resolve(siteDir), file);
-  return inside.startsWith('..') || inside.startsWith(sep) || path.includes('\0') ? undefined : file;
-}
-
-/** Serves the built site read-only on a free localhost port. */
-function serve(siteDir: string, base: string): Promise<Server> {
-  const server = createServer((request, response) => {
-    const url = new URL(request.url ?? '/', 'http://localhost');
-    const file = fileForRequest(siteDir, base, url.pathname);
-    if (!file || !existsSync(file) || !statSync(file).isFile()) {
-      response.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-      return;
-    }
-    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
-  });
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => done(server));
-  });
 }
 
 /** A path as the user would type it: relative to the working directory when inside it. */
@@ -125,8 +69,8 @@ export const pdf: Command = {
 
     // Playwright is a development dependency: load it only for this command.
     const { chromium } = await import('@playwright/test');
-    const server = await serve(siteDir, base);
-    const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const server = await serveSite(siteDir, base);
+    const { origin } = server;
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
     try {
       const context = await browser.newContext();
@@ -159,7 +103,7 @@ export const pdf: Command = {
       return 0;
     } finally {
       await browser.close();
-      server.close();
+      await server.close();
     }
   },
 };

@@ -4,7 +4,6 @@
  */
 import { AstroError } from 'astro/errors';
 import { getEntry, render } from 'astro:content';
-import { parseBlocks, redline, type Block, type Redline } from '../lib/diff.ts';
 import { rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
@@ -53,22 +52,4 @@ export async function renderAgreement(slug: string) {
   const entry = await getEntry('agreements', slug);
   if (!entry) throw new AstroError(`No rendered entry for agreement ${slug}.`);
   return render(entry);
-}
-
-// Keyed by the version object: a build keeps one per file; the dev server makes new ones on re-reading.
-const blocks = new WeakMap<PolicyVersion, Block[]>();
-
-/** A version's text as blocks for the redline, parsed once however many comparisons use it. */
-function blocksOf(v: PolicyVersion): Block[] {
-  let found = blocks.get(v);
-  if (!found) {
-    found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
-    blocks.set(v, found);
-  }
-  return found;
-}
-
-/** The redline between two versions, the same one the CLI prints. */
-export function redlineOf(from: PolicyVersion, to: PolicyVersion): Redline {
-  return redline(blocksOf(from), blocksOf(to));
 }

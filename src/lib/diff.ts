@@ -9,7 +9,7 @@
  */
 export type { Block, BlockDiff, BlockKind, Change, MetadataChange, Redline } from './diff/types.ts';
 export { parseBlocks } from './diff/parse.ts';
-export { redline, redlineSources } from './diff/redline.ts';
+export { redline, redlineSources, redlineVersions, type VersionText } from './diff/redline.ts';
 export { diffMetadata } from './diff/metadata.ts';
 export { redlineToHtml } from './diff/html.ts';
 export { redlineToMarkdown, redlineToText } from './diff/text.ts';

@@ -2,13 +2,13 @@
  * The handbook model: content read from disk, checked across files, and arranged the way
  * the site and the CLI use it (chapters, policies with classified versions, review dates).
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
 import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
@@ -227,9 +227,9 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
     const active = files.filter((f) => f.data.status === 'active');
     if (!active.length) continue;
     const versions: PolicyVersion[] = classifyVersions(
-      active.map((f) => ({ ...f, effective: f.data.effective })),
+      active.map((file) => ({ version: file.version, effective: file.data.effective, file })),
       today,
-    ).map(({ item, state, supersededBy }) => ({ ...item, state, ...(supersededBy ? { supersededBy } : {}) }));
+    ).map(({ item, state, supersededBy }) => ({ ...item.file, state, ...(supersededBy ? { supersededBy: supersededBy.file } : {}) }));
     const current = versions.find((v) => v.state === 'current') ?? versions[0]!;
     const latest = versions.at(-1)!;
     const everyMonths = latest.data.reviewEveryMonths ?? config.review.everyMonths;

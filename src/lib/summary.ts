@@ -32,8 +32,3 @@ export function allChanges(handbook: Handbook): VersionChange[] {
         compareVersions(b.version.version, a.version.version),
     );
 }
-
-/** The latest `count` changes, upcoming ones included. */
-export function latestChanges(handbook: Handbook, count: number): VersionChange[] {
-  return allChanges(handbook).slice(0, count);
-}

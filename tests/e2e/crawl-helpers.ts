@@ -1,12 +1,11 @@
 /**
  * Helpers for the deployment tests: walk the built site, read its files (Pagefind's are
- * gzipped), pull the addresses out of a page, run the Nu HTML Checker, and serve a folder
- * over plain HTTP the way the simplest static host would.
+ * gzipped), pull the addresses out of a page and run the Nu HTML Checker. Serving a folder the
+ * way the simplest static host would is scripts/local-site.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:http';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 
@@ -123,49 +122,4 @@ export function checkHtml(dir: string): CheckerMessage[] {
       message: m.message,
       ...(m.extract ? { extract: m.extract.trim() } : {}),
     }));
-}
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/atom+xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.csv': 'text/csv; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.woff2': 'font/woff2',
-  '.png': 'image/png',
-};
-
-/** A running static server. */
-export interface StaticServer {
-  origin: string;
-  close: () => Promise<void>;
-}
-
-/**
- * Serves `dir` at the root of a free localhost port with only what every static host does:
- * a file, a folder's index.html, or 404.html with status 404. No rewrites, no redirects.
- */
-export function serveStatic(dir: string): Promise<StaticServer> {
-  const server = createServer((request, response) => {
-    const path = decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname);
-    let file = resolve(dir, `.${path}`);
-    if (file !== dir && !file.startsWith(dir + sep)) file = '';
-    else if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
-    const found = file !== '' && existsSync(file) && statSync(file).isFile();
-    const served = found ? file : join(dir, '404.html');
-    response.writeHead(found ? 200 : 404, { 'Content-Type': TYPES[extname(served)] ?? 'application/octet-stream' });
-    createReadStream(served).pipe(response);
-  });
-  return new Promise((done, fail) => {
-    server.once('error', fail);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      if (!address || typeof address === 'string') return fail(new Error('The static server has no port.'));
-      done({ origin: `http://127.0.0.1:${address.port}`, close: () => new Promise((closed) => server.close(() => closed())) });
-    });
-  });
 }

@@ -8,7 +8,8 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { builtFiles, checkHtml, metaContent, pathOfHtmlFile, readBuiltText, referencesIn, serveStatic, startTags } from './crawl-helpers.ts';
+import { serveSite } from '../../scripts/local-site.ts';
+import { builtFiles, checkHtml, metaContent, pathOfHtmlFile, readBuiltText, referencesIn, startTags } from './crawl-helpers.ts';
 import { buildSite, E2E_BASE, SITE_DIR } from './global-setup.ts';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
@@ -267,7 +268,7 @@ test.describe('deploy anywhere, leak nothing', () => {
         // Concurrent builds share Astro's cache folder and can trip over each other once: retry.
         build();
       }
-      const server = await serveStatic(out);
+      const server = await serveSite(out);
       const context = await browser.newContext({ baseURL: `${server.origin}/` });
       const page = await context.newPage();
       const problems: string[] = [];

@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { fieldsUsed } from '../../src/lib/agreements.ts';
 import { scanBody } from '../../src/lib/body.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
-import { baseFromPage, fileForRequest } from '../../scripts/commands/pdf.ts';
+import { baseFromPage } from '../../scripts/commands/pdf.ts';
+import { fileForRequest } from '../../scripts/local-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const TODAY = '2026-11-15';

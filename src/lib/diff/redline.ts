@@ -241,3 +241,29 @@ export function redline(oldBlocks: Block[], newBlocks: Block[]): Redline {
 export function redlineSources(oldSource: string, newSource: string, options: { mdx?: boolean } = {}): Redline {
   return redline(parseBlocks(oldSource, options), parseBlocks(newSource, options));
 }
+
+/** A version's text as the model keeps it (a `PolicyVersion` is one). */
+export interface VersionText {
+  body: string;
+  format: 'md' | 'mdx';
+}
+
+// Keyed by the version object: a build keeps one per file for its whole run, so each version is
+// parsed once however many compare pages use it; the dev server's re-reading makes new ones.
+const versionBlocks = new WeakMap<VersionText, Block[]>();
+
+/**
+ * The redline between two versions: the one the compare pages and `handbook diff` show.
+ * Each version's blocks are parsed once per version object.
+ */
+export function redlineVersions(from: VersionText, to: VersionText): Redline {
+  const blocksOf = (v: VersionText) => {
+    let found = versionBlocks.get(v);
+    if (!found) {
+      found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
+      versionBlocks.set(v, found);
+    }
+    return found;
+  };
+  return redline(blocksOf(from), blocksOf(to));
+}
