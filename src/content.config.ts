@@ -3,6 +3,7 @@
  * text; what a version means (current, superseded, review dates) comes from src/lib/model.ts, which has already
  * checked every file before Astro reads them.
  */
+import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { contentDir } from './lib/env.ts';
@@ -17,8 +18,13 @@ export const collections = {
     loader: glob({ base: `${dir}/policies`, pattern: '*/*.{md,mdx}', generateId: withoutExtension }),
     schema: policyVersionSchema,
   }),
-  agreements: defineCollection({
-    loader: glob({ base: `${dir}/agreements`, pattern: '*.{md,mdx}', generateId: withoutExtension }),
-    schema: agreementSchema,
-  }),
+  // A handbook may have no agreements: no folder, no collection (and no warning from the loader).
+  ...(existsSync(`${dir}/agreements`)
+    ? {
+        agreements: defineCollection({
+          loader: glob({ base: `${dir}/agreements`, pattern: '*.{md,mdx}', generateId: withoutExtension }),
+          schema: agreementSchema,
+        }),
+      }
+    : {}),
 };

@@ -112,3 +112,16 @@ test('drafts never reach a build: their addresses answer 404 and their words are
   }
   expect(indexHas(dir, ONLY_IN_DRAFT)).toBe(false);
 });
+
+test('a build of a handbook without agreements, with a code block, switched from another content folder, logs no warning', async ({ page }) => {
+  // The sample was built in this checkout by the global setup, then this fixture twice.
+  for (const { log } of Object.values(builds)) {
+    expect(log).toContain('Complete!');
+    expect(log).not.toMatch(/\bWARN\b|warning|Shiki|same slug|does not exist/i);
+  }
+  const { site } = builds.after!;
+  await page.goto(`${site.origin}/policies/expenses/`);
+  // Plainly styled: no inline style from a highlighter for the CSP to block.
+  await expect(page.locator('.prose pre')).toHaveText('EXP-2026-0042  client matter 1187  taxi to court');
+  await expect(page.locator('.prose pre, .prose pre *').and(page.locator('[style]'))).toHaveCount(0);
+});
