@@ -23,7 +23,8 @@ export function getHandbook(): Handbook {
   // A build has just checked the content in the config hook: use that reading.
   const remembered = import.meta.env.DEV ? undefined : rememberedHandbook(dir, today());
   if (remembered) return (cached = remembered);
-  const { handbook, issues } = loadHandbook(dir, today());
+  // The dev server previews drafts (marked as such); a build never loads them.
+  const { handbook, issues } = loadHandbook(dir, today(), undefined, { drafts: import.meta.env.DEV });
   if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
   cached = handbook;
   loadedAt = performance.now();

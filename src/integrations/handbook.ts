@@ -8,14 +8,17 @@ import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
+import { devProblems } from './dev-problems.ts';
 import { rememberHandbook } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ logger, command }) => {
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
+        // The dev server starts anyway and shows the problems where the editor looks.
+        if (!handbook && command === 'dev') return;
         if (!handbook) {
           throw new AstroError(
             `The content in ${options.contentDir} has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was built.`,
@@ -25,6 +28,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         rememberHandbook(handbook);
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
+      'astro:server:setup': ({ server, logger }) => devProblems(server, logger, options),
     },
   };
 }

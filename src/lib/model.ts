@@ -16,7 +16,8 @@ import type { Chapter, HandbookConfig } from './schema/handbook.ts';
 import { classifyVersions, compareVersions, isWithdrawnOn, type VersionState } from './versions.ts';
 
 export interface PolicyVersion extends PolicyVersionFile {
-  state: VersionState;
+  /** `draft` only in a handbook loaded with drafts (the dev server's preview), never in a build. */
+  state: VersionState | 'draft';
   /** For a superseded version, the version that replaced it. */
   supersededBy?: PolicyVersionFile;
 }
@@ -71,7 +72,7 @@ export interface Handbook {
   policies: Policy[];
   /** Policies withdrawn by today: their pages and history stay, listed nowhere else. */
   withdrawn: Policy[];
-  /** Every published policy, withdrawn ones included. */
+  /** Every published policy, withdrawn ones included (and, in a preview, policies with drafts only). */
   bySlug: Map<string, Policy>;
   /** Draft versions, by slug then version: never in a build; `diff`, `publish` and the dev server use them. */
   drafts: PolicyVersionFile[];
@@ -251,7 +252,7 @@ export interface LoadResult {
  * @param overrides text to read instead of some files (see `readContent`)
  * @returns the handbook, or every problem found (never only the first), and the warnings
  */
-export function loadHandbook(dir: string, today: CalendarDate, overrides?: ContentOverrides): LoadResult {
+export function loadHandbook(dir: string, today: CalendarDate, overrides?: ContentOverrides, options: { drafts?: boolean } = {}): LoadResult {
   const raw = readContent(dir, overrides);
   const issues = [...raw.issues];
   const warnings: ContentIssue[] = [];
@@ -323,11 +324,16 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
   const all: Policy[] = [];
   for (const [slug, files] of bySlugFiles) {
     const active = files.filter((f) => isPublished(f.data.status));
-    if (!active.length) continue;
+    // A preview (the dev server) shows drafts after the published versions, in no way in force.
+    const previewed = options.drafts ? files.filter((f) => !isPublished(f.data.status)).sort((a, b) => compareVersions(a.version, b.version)).map((f): PolicyVersion => ({ ...f, state: 'draft' })) : [];
+    if (!active.length && !previewed.length) continue;
     const dated = active.map((file) => ({ version: file.version, effective: file.data.effective, withdrawn: file.data.withdrawn, file }));
-    const versions: PolicyVersion[] = classifyVersions(dated, today).map(({ item, state, supersededBy }) => ({ ...item.file, state, ...(supersededBy ? { supersededBy: supersededBy.file } : {}) }));
+    const versions: PolicyVersion[] = [
+      ...classifyVersions(dated, today).map(({ item, state, supersededBy }) => ({ ...item.file, state, ...(supersededBy ? { supersededBy: supersededBy.file } : {}) })),
+      ...previewed,
+    ];
     const current = versions.find((v) => v.state === 'current') ?? versions.find((v) => v.state === 'withdrawn') ?? versions[0]!;
-    const latest = versions.at(-1)!;
+    const latest = versions.findLast((v) => v.state !== 'draft') ?? versions.at(-1)!;
     const everyMonths = latest.data.reviewEveryMonths ?? config.review.everyMonths;
     const next = nextReview(latest.data.lastReviewed, everyMonths);
     const withdrawal = withdrawals.get(slug);

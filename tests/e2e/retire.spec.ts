@@ -115,7 +115,8 @@ test('drafts never reach a build: their addresses answer 404 and their words are
 
 test('a build of a handbook without agreements, with a code block, switched from another content folder, logs no warning', async ({ page }) => {
   // The sample was built in this checkout by the global setup, then this fixture twice.
-  for (const { log } of Object.values(builds)) {
+  for (const built of Object.values(builds)) {
+    const log = built!.log;
     expect(log).toContain('Complete!');
     expect(log).not.toMatch(/\bWARN\b|warning|Shiki|same slug|does not exist/i);
   }

@@ -58,7 +58,7 @@ describe('a policy withdrawn on 1 December 2026 (petty-cash, replaced by expense
   it('makes links and references to it warnings, worded for before and after the date', () => {
     const before = loadHandbook(FIXTURE, '2026-11-30').warnings.filter((w) => w.message.includes('petty-cash'));
     const after = loadHandbook(FIXTURE, '2026-12-01').warnings.filter((w) => w.message.includes('petty-cash'));
-    const gifts = `${FIXTURE}/policies/gifts/1.0.md`;
+    const gifts = `${FIXTURE}/policies/gifts/1.0.mdx`;
     expect(before.map((w) => [w.file, w.line, w.field, w.ruleId])).toEqual([
       [gifts, 11, 'related.0', 'related-withdrawn'],
       [gifts, 16, 'body', 'link-to-withdrawn'],
@@ -172,7 +172,7 @@ describe('handbook retire', () => {
     const { code, out, err } = cli(['retire', 'petty-cash', '--on', '2026-12-01', '--replaced-by', 'expenses'], dir);
     expect(code).toBe(0);
     expect(out).toContain('Policy "petty-cash" is withdrawn from 1 December 2026, replaced by "expenses"');
-    expect(err).toContain('policies/gifts/1.0.md:16 → body: Link to "/policies/petty-cash/"');
+    expect(err).toContain('policies/gifts/1.0.mdx:16 → body: Link to "/policies/petty-cash/"');
     expect(readFileSync(file, 'utf8')).toBe(original);
   });
   it.each([
@@ -185,10 +185,10 @@ describe('handbook retire', () => {
     [['retire', 'travel', '--on', '2027-01-01'], 1, 'has never been published'],
   ])('%j exits %i', (args, exit, message) => {
     const dir = copy();
-    const before = readFileSync(join(dir, 'policies/gifts/1.0.md'), 'utf8');
+    const before = readFileSync(join(dir, 'policies/gifts/1.0.mdx'), 'utf8');
     const { code, err } = cli(args, dir);
     expect(code).toBe(exit);
     expect(err).toContain(message);
-    expect(readFileSync(join(dir, 'policies/gifts/1.0.md'), 'utf8')).toBe(before);
+    expect(readFileSync(join(dir, 'policies/gifts/1.0.mdx'), 'utf8')).toBe(before);
   });
 });
