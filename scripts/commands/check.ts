@@ -2,9 +2,6 @@ import { contentDir } from '../../src/lib/env.ts';
 import { loadOrReport, type Command } from './shared.ts';
 
 export const check: Command = {
-  name: 'check',
-  usage: 'check',
-  summary: 'Validate all content and internal links without building; exit 1 on problems.',
   async run() {
     const handbook = loadOrReport();
     if (!handbook) return 1;

@@ -6,7 +6,10 @@
  * computes the same answer for the same day.
  */
 import { UTCDate } from '@date-fns/utc';
-import { addMonths as addMonthsFns, differenceInCalendarDays } from 'date-fns';
+// One module each, not date-fns' index: the index loads some 250 modules, 1.2 s of CPU for every
+// CLI command.
+import { addMonths as addMonthsFns } from 'date-fns/addMonths';
+import { differenceInCalendarDays } from 'date-fns/differenceInCalendarDays';
 
 /** A calendar date written `YYYY-MM-DD`. */
 export type CalendarDate = string & { readonly __calendarDate?: never };
