@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
 import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
-import type { CalendarDate } from './dates.ts';
+import { dateStyleOf } from './branding.ts';
+import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
@@ -221,6 +222,8 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
   }
 
   if (!config || issues.length) return { issues };
+  // Every date the build or the CLI writes from here on is in the firm's style.
+  useDateStyle(dateStyleOf(config));
 
   const policies: Policy[] = [];
   for (const [slug, files] of bySlugFiles) {
