@@ -8,10 +8,10 @@ export interface Command {
 }
 
 /**
- * How the user starts the CLI, for messages: `npm run handbook --` in this repository,
- * `handbook` (or `npx handbook`) where the package is installed.
+ * How the user starts the CLI, for messages: `npm run handbook --` in this repository (the
+ * TypeScript source runs), `handbook` where the package is installed (its compiled JavaScript runs).
  */
-export const CLI = process.env['npm_lifecycle_event'] === 'handbook' ? 'npm run handbook --' : 'handbook';
+export const CLI = import.meta.url.endsWith('.ts') ? 'npm run handbook --' : 'handbook';
 
 /** Wrong arguments: the dispatcher prints the message and the usage, and exits 2. */
 export class UsageError extends Error {

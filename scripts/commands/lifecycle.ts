@@ -12,7 +12,7 @@ import { formatIssues, type ContentIssue } from '../../src/lib/issues.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { SLUG_PATTERN } from '../../src/lib/schema/fields.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
-import { loadOrReport, UsageError, type Command } from './shared.ts';
+import { CLI, loadOrReport, UsageError, type Command } from './shared.ts';
 
 function dateOption(values: Record<string, string | boolean | undefined>, name: string): CalendarDate | undefined {
   const raw = values[name];
