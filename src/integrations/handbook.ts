@@ -3,11 +3,15 @@
  * at once (Astro's loader stops at the first bad file). The search index is built after Astro
  * exits, by scripts/search-index.ts.
  */
+import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
+import { readContent } from '../lib/content.ts';
+import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
 import { rememberHandbook } from './shared-handbook.ts';
 
@@ -15,10 +19,13 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger, command }) => {
+      'astro:config:setup': ({ logger, command, updateConfig }) => {
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         // The dev server starts anyway and shows the problems where the editor looks.
-        if (!handbook && command === 'dev') return;
+        if (!handbook && command === 'dev') {
+          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {})] } });
+          return;
+        }
         if (!handbook) {
           throw new AstroError(
             `The content in ${options.contentDir} has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was built.`,
@@ -26,9 +33,38 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook);
+        updateConfig({ vite: { plugins: [brandModules(options.contentDir, handbook.config)] } });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
       'astro:server:setup': ({ server, logger }) => devProblems(server, logger, options),
+    },
+  };
+}
+
+const BRAND = 'virtual:handbook/brand';
+const THEME = 'virtual:handbook/theme.css';
+
+/**
+ * The firm's logo and accent colour as modules the layout imports, so Vite treats them as it
+ * treats the engine's own files: the logo (a file of the content folder) is copied into the
+ * site's assets with a content hash (never inlined), and the accent lands in the bundled,
+ * CSP-covered stylesheet, in `astro dev` as in a build.
+ */
+function brandModules(contentDir: string, config: Pick<HandbookConfig, 'logo' | 'accent'>): Plugin {
+  return {
+    name: 'policy-handbook:brand',
+    resolveId(id) {
+      return id === BRAND || id === THEME ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id === `\0${BRAND}`) {
+        return config.logo
+          ? `export { default as logo } from ${JSON.stringify(`${join(contentDir, config.logo)}?no-inline`)};`
+          : 'export const logo = undefined;';
+      }
+      // global.css reads --firm-accent in the light scheme; the dark scheme keeps its own.
+      if (id === `\0${THEME}`) return config.accent ? `:root { --firm-accent: ${config.accent}; }\n` : '';
+      return undefined;
     },
   };
 }
