@@ -58,13 +58,15 @@ export function overlayPayload(issues: readonly ContentIssue[], contentDir: stri
 /** Requests Vite answers from its own files (not pages): its client, modules, optimised deps, assets. */
 const VITE_PATH = /^\/(?:@|__|node_modules\/|src\/|_astro\/)|\.(?:m?[jt]sx?|css|map|svg|png|jpe?g|webp|ico|woff2?)(?:\?|$)/;
 
+/** The list last printed: shared, so the list prints once even if Astro sets up more than one server. */
+let printed = '';
+
 /**
  * Watches the content folder; while it has problems, answers page requests with the overlay
  * and prints the list once per change.
  */
 export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogger, options: { contentDir: string; today: CalendarDate }): void {
   let issues: ContentIssue[] = [];
-  let printed = '';
   const recheck = () => {
     issues = loadHandbook(options.contentDir, options.today).issues;
     const list = issues.length ? formatIssues(issues) : '';
