@@ -11,6 +11,6 @@ export type { Block, BlockDiff, BlockKind, BlockLink, Change, FormatChange, Link
 export { parseBlocks } from './diff/parse.ts';
 export { redline } from './diff/redline.ts';
 export { blocksOf, redlineSources, redlineVersions, type VersionText } from './diff/sources.ts';
-export { diffMetadata } from './diff/metadata.ts';
+export { diffMetadata, metadataFields } from './diff/metadata.ts';
 export { redlineToHtml } from './diff/html.ts';
 export { redlineToMarkdown, redlineToText } from './diff/text.ts';
