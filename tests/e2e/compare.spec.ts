@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { staticComparePairs } from '../../src/lib/compare-pairs.ts';
 import { redlineToHtml, redlineVersions } from '../../src/lib/diff.ts';
-import { loadHandbook } from '../../src/lib/model.ts';
+import { loadHandbook, type Policy } from '../../src/lib/model.ts';
 import { expect, expectAccessible, test, TODAY } from './fixtures.ts';
 import { SITE_DIR } from './global-setup.ts';
 
@@ -23,7 +23,7 @@ const everyPair = handbook.policies.flatMap((policy) =>
 const address = (p: { slug: string; from: string; to: string }) => `policies/${p.slug}/compare/${p.from}/${p.to}/`;
 
 /** The redline the static pages and `handbook diff --format html` write, computed from the content files. */
-function builtRedline(p: { policy: (typeof handbook.policies)[number]; from: string; to: string }): string {
+function builtRedline(p: { policy: Policy; from: string; to: string }): string {
   const version = (v: string) => p.policy.versions.find((x) => x.version === v)!;
   return redlineToHtml(redlineVersions(version(p.from), version(p.to)));
 }
@@ -108,7 +108,7 @@ test.describe('compare pages', () => {
   });
 
   test('without JavaScript, a pair that is not built explains where the built comparisons are', async ({ browser }) => {
-    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL'] });
+    const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL'] ?? '' });
     const page = await context.newPage();
     await page.goto('policies/retention-and-disposal/compare/1.0/2.1/');
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
