@@ -6,6 +6,7 @@
  * compare page shows. No draft is ever written (only published versions have pages).
  */
 import type { Block } from './diff/types.ts';
+import type { VersionState } from './versions.ts';
 
 export interface VersionBlocks {
   slug: string;
@@ -14,7 +15,7 @@ export interface VersionBlocks {
   /** `YYYY-MM-DD`, and as the site writes dates ("1 April 2025"). */
   effective: string;
   effectiveText: string;
-  state: 'current' | 'superseded' | 'upcoming';
+  state: VersionState;
   /** The frontmatter fields the compare page's "Details changed" compares (see metadataFields). */
   details: Record<string, unknown>;
   /** This version's change notes. */
