@@ -15,7 +15,8 @@ export interface VersionBlocks {
   /** `YYYY-MM-DD`, and as the site writes dates ("1 April 2025"). */
   effective: string;
   effectiveText: string;
-  state: VersionState;
+  /** `draft` only in the dev server's preview. */
+  state: VersionState | 'draft';
   /** The frontmatter fields the compare page's "Details changed" compares (see metadataFields). */
   details: Record<string, unknown>;
   /** This version's change notes. */
