@@ -15,6 +15,9 @@ let loadedAt = 0;
 /** In `astro dev`, how long one reading of the content serves the page being rendered. */
 const DEV_REUSE_MS = 2_000;
 
+/** The dev server's last reading without problems (on the process: edits re-evaluate this module). */
+const LAST_GOOD = Symbol.for('policy-handbook.last-good');
+
 /** The handbook for this build (read and checked once; every page shares it). */
 export function getHandbook(): Handbook {
   // The dev server re-reads the content for each page, so edits show on reload.
@@ -25,6 +28,11 @@ export function getHandbook(): Handbook {
   if (remembered) return (cached = remembered);
   // The dev server previews drafts (marked as such); a build never loads them.
   const { handbook, issues } = loadHandbook(dir, today(), undefined, { drafts: import.meta.env.DEV });
+  // In dev, the integration shows content problems (src/integrations/dev-problems.ts) and keeps
+  // pages from rendering; anything else rendered meanwhile (a 404) uses the last good reading.
+  const lastGood = globalThis as { [LAST_GOOD]?: Handbook };
+  if (!handbook && import.meta.env.DEV && lastGood[LAST_GOOD]) return lastGood[LAST_GOOD];
+  if (handbook && import.meta.env.DEV) lastGood[LAST_GOOD] = handbook;
   if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
   cached = handbook;
   loadedAt = performance.now();

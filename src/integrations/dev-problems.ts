@@ -58,8 +58,12 @@ export function overlayPayload(issues: readonly ContentIssue[], contentDir: stri
 /** Requests Vite answers from its own files (not pages): its client, modules, optimised deps, assets. */
 const VITE_PATH = /^\/(?:@|__|node_modules\/|src\/|_astro\/)|\.(?:m?[jt]sx?|css|map|svg|png|jpe?g|webp|ico|woff2?)(?:\?|$)/;
 
-/** The list last printed: shared, so the list prints once even if Astro sets up more than one server. */
-let printed = '';
+/**
+ * The list last printed, kept on the process: Astro re-imports the config (and this module)
+ * when it restarts the dev server, and the list must not print again for that.
+ */
+const PRINTED = Symbol.for('policy-handbook.dev-problems.printed');
+const store = globalThis as { [PRINTED]?: string };
 
 /**
  * Watches the content folder; while it has problems, answers page requests with the overlay
@@ -70,10 +74,11 @@ export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogge
   const recheck = () => {
     issues = loadHandbook(options.contentDir, options.today).issues;
     const list = issues.length ? formatIssues(issues) : '';
+    const printed = store[PRINTED] ?? '';
     if (list === printed) return;
     if (list) logger.error(`The content has problems; pages show them until they are fixed:\n${list}`);
     else if (printed) logger.info('The content problems are fixed.');
-    printed = list;
+    store[PRINTED] = list;
   };
   recheck();
   let timer: NodeJS.Timeout | undefined;
@@ -83,12 +88,12 @@ export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogge
     // One save can be several events: check once they have settled.
     clearTimeout(timer);
     timer = setTimeout(() => {
-      const had = printed !== '';
+      const had = (store[PRINTED] ?? '') !== '';
       recheck();
       // Open pages: the new list in the overlay, or a reload once it is fixed.
       if (issues.length) server.ws.send(overlayPayload(issues, options.contentDir) as never);
       else if (had) server.ws.send({ type: 'full-reload' });
-    }, 100);
+    }, 200);
   });
   server.middlewares.use((request, response, next) => {
     // Vite's own files (its client, modules, assets) still load, so the overlay can show.

@@ -94,7 +94,7 @@ test('a bad date shows one overlay naming the .mdx file and line, and the termin
   await page.goto(`${origin}/policies/expenses/`);
 
   const printed = log.slice(before);
-  expect(printed.split(problem).length - 1).toBe(1);
+  expect(printed.split(problem).length - 1, printed).toBe(1);
   expect(printed).not.toMatch(/Stack trace|    at |Unrecognized key|AstroUserError/);
 
   writeFileSync(gifts, good.replace('effective: 2025-03-03', 'efective: 2025-03-03'));
