@@ -119,7 +119,7 @@ function table(node: Extract<RootContent, { type: 'table' }>, ctx: BodyContext):
     rows: node.children.map(
       (row, index) =>
         new TableRow({
-          tableHeader: index === 0,
+          ...(index === 0 ? { tableHeader: true } : {}),
           children: Array.from({ length: columns }, (_, k) => {
             const cell = row.children[k];
             return new TableCell({ children: [new Paragraph({ children: cell ? runs(cell.children, { bold: index === 0 }, ctx) : [] })] });

@@ -65,7 +65,7 @@ function table(rows: BlockDiff[], revisions: Revisions): Table {
       const cells = cellChanges(d);
       const row = d.type === 'insert' ? { insertion: revisions.next() } : d.type === 'delete' ? { deletion: revisions.next() } : {};
       return new TableRow({
-        tableHeader: shown(d).header === true,
+        ...(shown(d).header ? { tableHeader: true } : {}),
         ...row,
         children: Array.from({ length: columns }, (_, k) => new TableCell({ children: [new Paragraph({ ...mark(d, revisions), children: changeRuns(cells[k] ?? [], revisions) })] })),
       });
