@@ -1,9 +1,10 @@
 import { check } from './check.ts';
 import { diff } from './diff.ts';
 import { exportCommand } from './export.ts';
+import { importCommand } from './import.ts';
 import { pdf } from './pdf.ts';
 import { review } from './review.ts';
 import { newPolicy, newVersion } from './scaffold.ts';
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check, newPolicy, newVersion, diff, exportCommand, review, pdf];
+export const commands: Command[] = [check, newPolicy, newVersion, diff, importCommand, exportCommand, review, pdf];

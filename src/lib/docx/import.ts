@@ -163,8 +163,8 @@ const footnoteId = (el: Element) => String(el.properties['dataId']).replace(/^(f
 const handlers: Record<string, Handle> = {
   'x-footnote-ref': (_state: State, el: Element) => ({ type: 'footnoteReference', identifier: footnoteId(el), label: footnoteId(el) }),
   'x-footnote': (state: State, el: Element) => ({ type: 'footnoteDefinition', identifier: footnoteId(el), label: footnoteId(el), children: state.toFlow(state.all(el)) }),
-  table: (state: State, el: Element, parent) => {
-    if (!el.properties['dataKeepHtml']) return defaultHandlers.table(state, el, parent);
+  table: (state: State, el: Element) => {
+    if (!el.properties['dataKeepHtml']) return defaultHandlers.table(state, el);
     delete el.properties['dataKeepHtml'];
     return { type: 'html', value: toHtml(el) };
   },

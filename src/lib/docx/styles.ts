@@ -15,14 +15,14 @@ export const STYLE = {
   code: 'Code',
 } as const;
 
-const NUMBER_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN] as const;
-const BULLET_MARKS = ['•', '◦', '▪'] as const;
+const NUMBER_FORMATS = [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN];
+const BULLET_MARKS = ['•', '◦', '▪'];
 
 const levels = (kind: 'numbered' | 'bullets') =>
   Array.from({ length: 9 }, (_, level) => ({
     level,
-    format: kind === 'numbered' ? NUMBER_FORMATS[level % 3] : LevelFormat.BULLET,
-    text: kind === 'numbered' ? `%${level + 1}.` : BULLET_MARKS[level % 3],
+    format: kind === 'numbered' ? (NUMBER_FORMATS[level % 3] ?? LevelFormat.DECIMAL) : LevelFormat.BULLET,
+    text: kind === 'numbered' ? `%${level + 1}.` : (BULLET_MARKS[level % 3] ?? '•'),
     alignment: AlignmentType.START,
     style: { paragraph: { indent: { left: 720 * (level + 1), hanging: 360 } } },
   }));

@@ -1,0 +1,23 @@
+import type { APIRoute } from 'astro';
+import { getHandbook } from '../../../../../../data/handbook';
+import { diffMetadata, redlineVersions } from '../../../../../../lib/diff';
+import { redlineDocx } from '../../../../../../lib/docx/document';
+import { DOCX_TYPE, redlineDocxName, redlineDocxPairs } from '../../../../../../lib/docx/site';
+import type { PolicyVersion } from '../../../../../../lib/model';
+
+/** "Download as Word" on the compare pages: the redline as Word tracked changes. */
+export function getStaticPaths() {
+  return getHandbook().policies.flatMap((policy) =>
+    redlineDocxPairs(policy.versions, policy.current).map(([from, to]) => ({
+      params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
+      props: { from, to },
+    })),
+  );
+}
+
+export const GET: APIRoute = async ({ props }) => {
+  const handbook = getHandbook();
+  const { from, to } = props as { from: PolicyVersion; to: PolicyVersion };
+  const data = await redlineDocx(from, to, redlineVersions(from, to), diffMetadata(from.data, to.data), { firm: handbook.config.firm, today: handbook.today });
+  return new Response(new Uint8Array(data), { headers: { 'Content-Type': DOCX_TYPE } });
+};
