@@ -9,6 +9,7 @@
  */
 import { DeletedTextRun, InsertedTextRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
 import { cellChanges, shown, units, words } from '../diff/layout.ts';
+import { displayText, tokenize } from '../diff/tokens.ts';
 import type { BlockDiff, Change, Redline } from '../diff/types.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
 
@@ -33,6 +34,43 @@ function lines(value: string): Array<{ text: string; break?: number }> {
   return value.split('\n').map((text, i) => (i ? { text, break: 1 } : { text }));
 }
 
+/**
+ * The word diff's runs, spaced for Word. The diff shows unchanged text as the newer version
+ * writes it and moves the space before a changed run out of it, so `firm [-should-] [+must+]`
+ * has a space before each run: HTML folds the two into one, Word would not. Here every word
+ * gets the space before it in the version it belongs to (an unchanged word whose space differs,
+ * as at the start of a block, gets its space as a tracked change of its own), so accepting all
+ * changes gives exactly `to` and rejecting all exactly `from`.
+ */
+export function wordRuns(changes: Change[], from: string, to: string): Change[] {
+  const pieces = changes.flatMap((c) => tokenize(c.value).map((t) => ({ type: c.type, text: t.text })));
+  const olds = tokenize(from);
+  const news = tokenize(to);
+  if (pieces.filter((p) => p.type !== 'insert').length !== olds.length || pieces.filter((p) => p.type !== 'delete').length !== news.length) return changes;
+  const out: Change[] = [];
+  const push = (type: Change['type'], value: string) => {
+    if (!value) return;
+    const last = out.at(-1);
+    if (last?.type === type) last.value += value;
+    else out.push({ type, value });
+  };
+  let i = 0;
+  let j = 0;
+  for (const piece of pieces) {
+    const before = piece.type === 'insert' ? undefined : olds[i++]?.space;
+    const after = piece.type === 'delete' ? undefined : news[j++]?.space;
+    if (piece.type === 'insert') push('insert', (after ?? '') + piece.text);
+    else if (piece.type === 'delete') push('delete', (before ?? '') + piece.text);
+    else if (before === after) push('same', (after ?? '') + piece.text);
+    else {
+      push('delete', before ?? '');
+      push('insert', after ?? '');
+      push('same', piece.text);
+    }
+  }
+  return out;
+}
+
 function changeRuns(changes: Change[], revisions: Revisions): ParagraphChild[] {
   return changes.flatMap(({ type, value }) =>
     lines(value).map((options) => {
@@ -50,8 +88,13 @@ function mark(d: BlockDiff, revisions: Revisions) {
   return {};
 }
 
+/** A block's runs: for a reworded block, the word diff spaced for Word. */
+function blockRuns(d: BlockDiff): Change[] {
+  return d.type === 'change' ? wordRuns(d.words, displayText(d.from), displayText(d.to)) : words(d);
+}
+
 function paragraph(d: BlockDiff, revisions: Revisions, extra: Record<string, unknown>): Paragraph {
-  return new Paragraph({ ...extra, ...mark(d, revisions), children: changeRuns(words(d), revisions) });
+  return new Paragraph({ ...extra, ...mark(d, revisions), children: changeRuns(blockRuns(d), revisions) });
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -62,7 +105,7 @@ function table(rows: BlockDiff[], revisions: Revisions): Table {
     width: { size: 100, type: WidthType.PERCENTAGE },
     borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
     rows: rows.map((d) => {
-      const cells = cellChanges(d);
+      const cells = d.type === 'change' ? cellChanges(d).map((c, k) => wordRuns(c, d.from.cells?.[k] ?? '', d.to.cells?.[k] ?? '')) : cellChanges(d);
       const row = d.type === 'insert' ? { insertion: revisions.next() } : d.type === 'delete' ? { deletion: revisions.next() } : {};
       return new TableRow({
         ...(shown(d).header ? { tableHeader: true } : {}),
