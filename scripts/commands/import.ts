@@ -7,7 +7,17 @@ import { contentDir, today } from '../../src/lib/env.ts';
 import { formatIssue } from '../../src/lib/issues.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { SLUG_PATTERN } from '../../src/lib/schema/fields.ts';
+import { isVersion } from '../../src/lib/versions.ts';
 import { UsageError, type Command } from './shared.ts';
+
+/** The versions a policy folder holds, valid or not. */
+function versionsOnDisk(folder: string): string[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder).flatMap((f) => {
+    const version = f.replace(/\.mdx?$/, '');
+    return version !== f && isVersion(version) ? [version] : [];
+  });
+}
 
 interface Outcome {
   file: string;
@@ -54,6 +64,7 @@ async function importOne(path: string, values: Record<string, string | boolean |
   const plan = planDraft(
     doc,
     { slug, source: file, today: today(), ...Object.fromEntries(Object.entries({ version, chapter: string('chapter'), owner: string('owner'), approvedBy: string('approved-by'), title: string('title') }).filter(([, v]) => v !== undefined)) },
+    versionsOnDisk(join(dir, 'policies', slug)),
     raw.policies.filter((p) => p.slug === slug),
     raw.handbook.chapters,
   );

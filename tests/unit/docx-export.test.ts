@@ -119,7 +119,7 @@ function odfParagraphs(fodt: string): string[] {
   return [...paragraphs(body), ...notes.flatMap(paragraphs)];
 }
 
-describe('LibreOffice reads what the handbook writes', () => {
+describe('LibreOffice reads what the handbook writes', { timeout: 120_000 }, () => {
   const exported = new Map<string, PolicyVersion>();
   const redlines = new Map<string, [PolicyVersion, PolicyVersion]>();
   beforeAll(async () => {

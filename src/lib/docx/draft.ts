@@ -39,24 +39,26 @@ export type DraftPlan =
 
 /**
  * Decides the version and frontmatter of an imported draft. A new policy gets version 1.0 (or
- * the one asked for); an existing policy needs `--version`, later than its latest version, and
- * inherits that version's details. The document's title, summary, owner and approver, then
+ * the one asked for); an existing policy (any version file in `onDisk`) needs `--version`, later
+ * than its latest, and inherits the details of its latest valid version (`existing`). The document's title, summary, owner and approver, then
  * the options, fill the rest; `effective` and `lastReviewed` are today, `status: draft`.
  */
-export function planDraft(doc: ImportedDocx, request: DraftRequest, existing: PolicyVersionFile[], chapters: Chapter[]): DraftPlan {
-  const versions = [...existing].sort((a, b) => compareVersions(a.version, b.version));
-  const latest = versions.at(-1);
-  const list = versions.map((v) => v.version).join(', ');
+export function planDraft(doc: ImportedDocx, request: DraftRequest, onDisk: string[], existing: PolicyVersionFile[], chapters: Chapter[]): DraftPlan {
+  // Every version file counts, even one with problems (a draft not yet filled in).
+  const versions = [...onDisk].sort(compareVersions);
+  const newest = versions.at(-1);
+  // Details are inherited from the latest version that reads correctly.
+  const latest = [...existing].sort((a, b) => compareVersions(a.version, b.version)).at(-1);
   if (request.version !== undefined && !isVersion(request.version)) return { ok: false, message: `--version "${request.version}" is not a version: expected MAJOR.MINOR, e.g. 1.0 or 2.1.` };
-  if (latest && request.version === undefined) {
-    return { ok: false, message: `Policy "${request.slug}" already has version${versions.length === 1 ? '' : 's'} ${list}: give --version ${nextVersion(latest.version)} (or ${nextVersion(latest.version, 'major')}) to import this document as its next version.` };
+  if (newest && request.version === undefined) {
+    return { ok: false, message: `Policy "${request.slug}" already has version${versions.length === 1 ? '' : 's'} ${versions.join(', ')}: give --version ${nextVersion(newest)} (or ${nextVersion(newest, 'major')}) to import this document as its next version.` };
   }
   const version = request.version ?? '1.0';
-  if (latest && compareVersions(version, latest.version) <= 0) {
-    return { ok: false, message: `Version ${version} is not after the latest version of "${request.slug}" (${latest.version}): expected a later version, e.g. ${nextVersion(latest.version)}.` };
+  if (newest && compareVersions(version, newest) <= 0) {
+    return { ok: false, message: `Version ${version} is not after the latest version of "${request.slug}" (${newest}): expected a later version, e.g. ${nextVersion(newest)}.` };
   }
   const chapter = request.chapter ?? latest?.data.chapter;
-  if (!chapter) return { ok: false, message: `Give the chapter of the new policy "${request.slug}" with --chapter: one of ${chapters.map((c) => c.id).join(', ')}.` };
+  if (!chapter) return { ok: false, message: `Give the chapter of "${request.slug}" with --chapter: one of ${chapters.map((c) => c.id).join(', ')}.` };
   if (!chapters.some((c) => c.id === chapter)) return { ok: false, message: `Unknown chapter "${chapter}": expected one of ${chapters.map((c) => c.id).join(', ')} (the chapters in handbook.yaml).` };
 
   const inherited: Record<string, unknown> = latest ? { ...latest.data } : { order: 100, appliesTo: ['All staff'], tags: [], related: [] };

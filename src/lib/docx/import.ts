@@ -255,7 +255,7 @@ export interface ImportOptions {
  * and one with tracked changes unless `acceptChanges`.
  */
 export async function importDocx(data: Buffer, options: ImportOptions): Promise<ImportedDocx> {
-  const contents = await inspectDocx(data);
+  const { data: document, ...contents } = await inspectDocx(data);
   if (!contents.readable) throw new ImportRefused(`${options.file} is not a Word document (.docx): expected a file saved by Word or LibreOffice as "Word Document (.docx)".`);
   if ((contents.insertions || contents.deletions) && !options.acceptChanges) {
     throw new ImportRefused(
@@ -265,7 +265,7 @@ export async function importDocx(data: Buffer, options: ImportOptions): Promise<
   const images: ImportedImage[] = [];
   const notes = contentNotes(contents, options.acceptChanges === true);
   const result = await mammoth.convertToHtml(
-    { buffer: data },
+    { buffer: document },
     {
       styleMap: STYLE_MAP,
       externalFileAccess: false,

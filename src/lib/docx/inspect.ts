@@ -68,9 +68,13 @@ function fields(xml: string, into: Map<string, number>): void {
   }
 }
 
-/** Reads the parts of a .docx that hold text (body, footnotes, endnotes) and its comments. */
-export async function inspectDocx(data: Buffer | Uint8Array): Promise<DocxContents> {
-  const result: DocxContents = { insertions: 0, deletions: 0, formatChanges: 0, comments: [], textBoxes: 0, fields: new Map(), readable: false };
+/**
+ * Reads the parts of a .docx that hold text (body, footnotes, endnotes) and its comments. Also
+ * gives the document back with each simple field (`w:fldSimple`) replaced by the text it last
+ * showed, as Word does with a complex field: mammoth ignores simple fields, text and all.
+ */
+export async function inspectDocx(data: Buffer): Promise<DocxContents & { data: Buffer }> {
+  const result: DocxContents & { data: Buffer } = { insertions: 0, deletions: 0, formatChanges: 0, comments: [], textBoxes: 0, fields: new Map(), readable: false, data };
   let zip: JSZip;
   try {
     zip = await JSZip.loadAsync(data);
@@ -91,5 +95,9 @@ export async function inspectDocx(data: Buffer | Uint8Array): Promise<DocxConten
     fields(xml, result.fields);
   }
   result.comments = comments(await read('word/comments.xml'));
+  if (/<w:fldSimple[\s>]/.test(body)) {
+    zip.file('word/document.xml', body.replace(/<w:fldSimple\b[^>]*\/>/g, '').replace(/<w:fldSimple\b[^>]*>([\s\S]*?)<\/w:fldSimple>/g, '$1'));
+    result.data = await zip.generateAsync({ type: 'nodebuffer' });
+  }
   return result;
 }
