@@ -161,3 +161,54 @@ describe('LibreOffice reads what the handbook writes', { timeout: 120_000 }, () 
     }
   });
 });
+
+describe('redlineDocxPairs', () => {
+  it('pairs each version with the one before and with the current one: linear, never more than 2n − 3', () => {
+    // Versions a b c d e, current c: before-pairs ab bc cd de; current-pairs ac (new), ce (new).
+    expect(redlineDocxPairs(['a', 'b', 'c', 'd', 'e'], 'c').map((p) => p.join(''))).toEqual(['ab', 'ac', 'bc', 'cd', 'ce', 'de']);
+    expect(redlineDocxPairs(['a'], 'a')).toEqual([]);
+    for (let n = 2; n <= 40; n++) {
+      const versions = Array.from({ length: n }, (_, i) => i);
+      for (const current of [0, n >> 1, n - 1]) expect(redlineDocxPairs(versions, current).length).toBeLessThanOrEqual(2 * n - 3);
+    }
+  });
+});
+
+describe('handbook export and diff --format docx', { timeout: 120_000 }, () => {
+  const NODE = join('node_modules', '.bin', 'node');
+  const cli = (args: string[]) => {
+    const r = spawnSync(NODE, ['scripts/handbook.ts', ...args], { encoding: 'utf8', env: { ...process.env, HANDBOOK_TODAY: TODAY, NO_COLOR: '1' } });
+    return { code: r.status, out: r.stdout, err: r.stderr };
+  };
+
+  it('writes the document, and never over an existing file', async () => {
+    const out = join(work, 'cli-export.docx');
+    const first = cli(['export', 'retention-and-disposal', '1.0', '--format', 'docx', '--out', out]);
+    expect(first.code).toBe(0);
+    expect(first.out).toBe(`Wrote ${out}: Retention and disposal of records, version 1.0.\n`);
+    const xml = await documentXml(readFileSync(out));
+    expect(xml).toContain('As at 15 November 2026, this version is superseded: version 2.0 took effect on');
+    writeFileSync(out, 'mine');
+    const again = cli(['export', 'retention-and-disposal', '--out', out]);
+    expect(again.code).toBe(1);
+    expect(again.err).toBe(`${out} already exists: nothing was written. Remove it first, or give another file with --out.\n`);
+    expect(readFileSync(out, 'utf8')).toBe('mine');
+  });
+
+  it('explains wrong arguments with exit 2', () => {
+    expect(cli(['export', 'retention-and-disposal']).err).toContain('Give the file to write with --out');
+    expect(cli(['export', 'retention-and-disposal', '--format', 'pdf', '--out', 'x']).code).toBe(2);
+    expect(cli(['export', 'retention-and-disposal', '9.9', '--out', join(work, 'n.docx')]).err).toContain('Policy "retention-and-disposal" has no published version 9.9: expected one of 1.0, 2.0, 2.1.');
+    const noOut = cli(['diff', 'retention-and-disposal', '1.0', '2.0', '--format', 'docx']);
+    expect(noOut.code).toBe(2);
+    expect(noOut.err).toContain('--format docx writes a file: give it with --out, e.g. --out redline.docx.');
+  });
+
+  it('diff --format docx writes the redline with tracked changes by the approver', async () => {
+    const out = join(work, 'cli-redline.docx');
+    const { code, out: said } = cli(['diff', 'retention-and-disposal', '1.0', '2.0', '--format', 'docx', '--out', out]);
+    expect(code).toBe(0);
+    expect(said).toContain('as Word tracked changes by Management Committee.');
+    expect(await documentXml(readFileSync(out))).toMatch(/<w:ins [^>]*w:author="Management Committee"/);
+  });
+});

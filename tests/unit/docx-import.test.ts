@@ -31,7 +31,11 @@ import {
   type FileChild,
 } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
+import { versionDocx } from '../../src/lib/docx/document.ts';
 import { importDocx, ImportRefused } from '../../src/lib/docx/import.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'handbook-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 // A 1×1 PNG.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
@@ -162,6 +166,19 @@ describe('importDocx', () => {
     expect(doc.notes.map((n) => n.kind)).toEqual(['tracked-changes']);
   });
 
+  it('an imported image is embedded again by the export, and comes back the same', async () => {
+    const folder = join(work, 'images', 'policies', 'records');
+    mkdirSync(folder, { recursive: true });
+    const doc = await importDocx(await policy(), { file: 'records.docx', imagePrefix: '2.0' });
+    for (const image of doc.images) writeFileSync(join(folder, image.name), image.data);
+    const file = join(folder, '2.0.md');
+    const data = { title: 'Records policy', summary: 'Records.', chapter: 'x', order: 1, owner: 'Records Manager', approvedBy: 'Partners', effective: '2026-11-01', lastReviewed: '2026-11-01', status: 'active' as const, changes: [], appliesTo: [], tags: [], related: [] };
+    const exported = await versionDocx({ slug: 'records', version: '2.0', format: 'md', body: doc.markdown, data, state: 'current', file }, { firm: 'Firm', today: '2026-11-15', contentDir: join(work, 'images') });
+    const again = await importDocx(exported, { file: 'again.docx', imagePrefix: '2.0' });
+    expect(again.images).toEqual([{ name: '2.0-image-1.png', data: PNG }]);
+    expect(again.markdown).toBe(doc.markdown);
+  });
+
   it('refuses a file that is not a Word document', async () => {
     await expect(importDocx(Buffer.from('not a zip'), { file: 'n.docx', imagePrefix: '1.0' })).rejects.toThrow('n.docx is not a Word document (.docx)');
   });
@@ -170,8 +187,6 @@ describe('importDocx', () => {
 // ---- The command --------------------------------------------------------------------------------
 
 const NODE = join('node_modules', '.bin', 'node');
-const work = mkdtempSync(join(tmpdir(), 'handbook-import-'));
-afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 function setup(name: string) {
   const content = join(work, name, 'content');

@@ -8,9 +8,13 @@
  * and bulleted lists (nested), tables as Word tables, footnotes as Word footnotes, bold, italic,
  * strikethrough and links as themselves.
  */
-import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, ImageRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
+import type { Element } from 'hast';
+import { fromHtml } from 'hast-util-from-html';
+import { toText } from 'hast-util-to-text';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import type { EmbeddedImage } from './images.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
 
 /** What the blocks of one document share: footnote numbers and numbered-list instances. */
@@ -21,10 +25,12 @@ export interface BodyContext {
   footnotes: Record<number, { children: Paragraph[] }>;
   /** Numbered lists restart: each top-level ordered list is its own instance. */
   nextListInstance: number;
+  /** Reads an image the body links to (see ./images.ts); without it, images are their alt text. */
+  image?: (url: string) => EmbeddedImage | undefined;
 }
 
-export function newContext(): BodyContext {
-  return { footnoteIds: new Map(), footnotes: {}, nextListInstance: 1 };
+export function newContext(image?: BodyContext['image']): BodyContext {
+  return { footnoteIds: new Map(), footnotes: {}, nextListInstance: 1, ...(image ? { image } : {}) };
 }
 
 interface Format {
@@ -81,10 +87,15 @@ export function runs(nodes: readonly PhrasingContent[] | readonly Nodes[], f: Fo
       case 'link':
         out.push(new ExternalHyperlink({ link: node.url, children: runs(node.children, { ...f, link: true }, ctx) as TextRun[] }));
         break;
-      case 'image':
-        // The page shows the image; its alternative text stands in for it in the document.
-        if (node.alt) out.push(textRun(node.alt, f));
+      case 'image': {
+        // An image beside the version is embedded; any other keeps its alternative text.
+        const found = ctx.image?.(node.url);
+        if (found) {
+          const alt = node.alt ?? '';
+          out.push(new ImageRun({ type: found.type, data: found.data, transformation: { width: found.width, height: found.height }, altText: { name: alt, title: alt, description: alt } }));
+        } else if (node.alt) out.push(textRun(node.alt, f));
         break;
+      }
       case 'footnoteReference': {
         const number = ctx.footnoteIds.get(node.identifier);
         if (number) out.push(new FootnoteReferenceRun(number));
@@ -130,6 +141,47 @@ function table(node: Extract<RootContent, { type: 'table' }>, ctx: BodyContext):
 }
 
 type Block = Paragraph | Table;
+
+/** The tables in a block of HTML, with their merged cells (colspan, rowspan) merged in Word too. */
+function htmlTables(html: string): Table[] {
+  const tables: Element[] = [];
+  const find = (node: Element | ReturnType<typeof fromHtml>) => {
+    for (const child of node.children) {
+      if (child.type !== 'element') continue;
+      if (child.tagName === 'table') tables.push(child);
+      else find(child);
+    }
+  };
+  find(fromHtml(html, { fragment: true }));
+  return tables.map((table) => {
+    const rows: Element[] = [];
+    const walk = (node: Element) => {
+      for (const child of node.children) if (child.type === 'element') (child.tagName === 'tr' ? rows.push(child) : child.tagName !== 'table' && walk(child));
+    };
+    walk(table);
+    return new Table({
+      width: { size: 100, type: WidthType.PERCENTAGE },
+      borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
+      rows: rows.map(
+        (row) =>
+          new TableRow({
+            children: row.children
+              .filter((c): c is Element => c.type === 'element' && (c.tagName === 'td' || c.tagName === 'th'))
+              .map((c) => {
+                const span = (name: string) => Math.max(1, Number(c.properties[name] ?? 1) || 1);
+                const paragraphs = c.children.filter((p): p is Element => p.type === 'element' && p.tagName === 'p');
+                const texts = (paragraphs.length ? paragraphs : [c]).map((p) => collapse(toText(p)).trim());
+                return new TableCell({
+                  ...(span('colSpan') > 1 ? { columnSpan: span('colSpan') } : {}),
+                  ...(span('rowSpan') > 1 ? { rowSpan: span('rowSpan') } : {}),
+                  children: texts.map((text) => new Paragraph({ children: text ? [new TextRun({ text, ...(c.tagName === 'th' ? { bold: true } : {}) })] : [] })),
+                });
+              }),
+          }),
+      ),
+    });
+  });
+}
 
 /** Blocks of a list: each item's first paragraph carries the number or bullet at its level. */
 function list(node: Extract<RootContent, { type: 'list' }>, level: number, instance: number, ctx: BodyContext, out: Block[]): void {
@@ -185,8 +237,13 @@ function blocks(nodes: readonly RootContent[], ctx: BodyContext, out: Block[]): 
         out.push(new Paragraph({ border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
         break;
       case 'html': {
-        const text = collapse(stripTags(node.value)).trim();
-        if (text) out.push(new Paragraph({ children: [new TextRun(text)] }));
+        // A table kept as HTML (merged cells, as import writes them) is a Word table again.
+        const tables = /<table[\s>]/i.test(node.value) ? htmlTables(node.value) : [];
+        if (tables.length) out.push(...tables);
+        else {
+          const text = collapse(node.value.replace(/<!--[\s\S]*?-->|<[^>]*>/g, ' ')).trim();
+          if (text) out.push(new Paragraph({ children: [new TextRun(text)] }));
+        }
         break;
       }
       case 'mdxJsxFlowElement': {

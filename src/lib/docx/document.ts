@@ -10,6 +10,7 @@ import type { MetadataChange, Redline } from '../diff/types.ts';
 import type { PolicyVersionData } from '../schema/policy.ts';
 import type { VersionState } from '../versions.ts';
 import { bodyToDocx, newContext, type BodyContext } from './body.ts';
+import { readImage } from './images.ts';
 import { redlineToDocx } from './redline.ts';
 import { detailsLine, numbering, styles } from './styles.ts';
 
@@ -22,12 +23,16 @@ export interface DocxVersion {
   data: PolicyVersionData;
   state: VersionState;
   supersededBy?: { version: string; data: { effective: CalendarDate } };
+  /** The version file's path: images the body links to are read from beside it. */
+  file?: string;
 }
 
 export interface DocxSettings {
   firm: string;
   /** The date the document's "as at" line is written for (the build's or the CLI's today). */
   today: CalendarDate;
+  /** The content folder: images are embedded only from inside it. */
+  contentDir?: string;
 }
 
 /** "As at 15 November 2026, this is the version in force." and its two siblings. */
@@ -79,7 +84,9 @@ function document(title: string, headerText: string, settings: DocxSettings, ctx
 
 /** A clean Word document of one version. */
 export async function versionDocx(v: DocxVersion, settings: DocxSettings): Promise<Buffer> {
-  const ctx = newContext();
+  const { file } = v;
+  const root = settings.contentDir;
+  const ctx = newContext(file && root ? (url) => readImage(url, file, root) : undefined);
   const body = bodyToDocx(v.body, v.format, ctx);
   const header = `${settings.firm} · ${v.data.title} · version ${v.version}`;
   return Packer.toBuffer(document(v.data.title, header, settings, ctx, [...opening(v, settings), ...body], v.data.summary));

@@ -13,6 +13,6 @@ export function getStaticPaths() {
 
 export const GET: APIRoute = async ({ props }) => {
   const handbook = getHandbook();
-  const data = await versionDocx((props as { version: PolicyVersion }).version, { firm: handbook.config.firm, today: handbook.today });
+  const data = await versionDocx((props as { version: PolicyVersion }).version, { firm: handbook.config.firm, today: handbook.today, contentDir: handbook.dir });
   return new Response(new Uint8Array(data), { headers: { 'Content-Type': DOCX_TYPE } });
 };
