@@ -2,9 +2,6 @@ import { versionDocx } from '../../src/lib/docx/document.ts';
 import { loadOrReport, UsageError, writeOut, type Command } from './shared.ts';
 
 export const exportCommand: Command = {
-  name: 'export',
-  usage: 'export <slug> [<version>] --format docx --out FILE',
-  summary: 'A clean Word document of a published version (default: the current one).',
   options: { format: { type: 'string', default: 'docx' }, out: { type: 'string' } },
   async run(positionals, values) {
     const [slug, wanted, extra] = positionals;

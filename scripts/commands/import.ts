@@ -113,9 +113,6 @@ function summaryTable(outcomes: Outcome[]): string {
 }
 
 export const importCommand: Command = {
-  name: 'import',
-  usage: 'import <file.docx|folder> [--slug SLUG] [--chapter ID] [--version X.Y] [--accept-changes]',
-  summary: 'A draft policy version from a Word document (or every .docx in a folder); lists what did not convert.',
   options: {
     slug: { type: 'string' },
     chapter: { type: 'string' },

@@ -21,7 +21,8 @@ export interface DocxVersion {
   format: 'md' | 'mdx';
   body: string;
   data: PolicyVersionData;
-  state: VersionState;
+  /** Published versions only; a draft (which `diff` may compare) has none. */
+  state?: VersionState;
   supersededBy?: { version: string; data: { effective: CalendarDate } };
   /** The version file's path: images the body links to are read from beside it. */
   file?: string;
@@ -35,10 +36,13 @@ export interface DocxSettings {
   contentDir?: string;
 }
 
-/** "As at 15 November 2026, this is the version in force." and its two siblings. */
+/** "As at 15 November 2026, this is the version in force." and its siblings. */
 export function asAtLine(v: DocxVersion, today: CalendarDate): string {
   const at = `As at ${formatDate(today)}`;
+  if (v.data.status === 'draft') return `${at}, this version is a draft: it is not published and not in force.`;
   switch (v.state) {
+    case 'withdrawn':
+      return `${at}, this policy is withdrawn${v.data.withdrawn ? ` (from ${formatDate(v.data.withdrawn)})` : ''}: it no longer applies.`;
     case 'upcoming':
       return `${at}, this version is not yet in force: it takes effect on ${formatDate(v.data.effective)}.`;
     case 'superseded':

@@ -2,11 +2,11 @@ import type { APIRoute } from 'astro';
 import { getHandbook } from '../../../../data/handbook';
 import { versionDocx } from '../../../../lib/docx/document';
 import { DOCX_TYPE, versionDocxName } from '../../../../lib/docx/site';
-import type { PolicyVersion } from '../../../../lib/model';
+import { pagedPolicies, type PolicyVersion } from '../../../../lib/model';
 
 /** "Download as Word" on every version's page: a clean Word document of that version. */
 export function getStaticPaths() {
-  return getHandbook().policies.flatMap((policy) =>
+  return pagedPolicies(getHandbook()).flatMap((policy) =>
     policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version, file: versionDocxName(policy.slug, version.version) }, props: { version } })),
   );
 }

@@ -3,11 +3,11 @@ import { getHandbook } from '../../../../../../data/handbook';
 import { diffMetadata, redlineVersions } from '../../../../../../lib/diff';
 import { redlineDocx } from '../../../../../../lib/docx/document';
 import { DOCX_TYPE, redlineDocxName, redlineDocxPairs } from '../../../../../../lib/docx/site';
-import type { PolicyVersion } from '../../../../../../lib/model';
+import { pagedPolicies, type PolicyVersion } from '../../../../../../lib/model';
 
 /** "Download as Word" on the compare pages: the redline as Word tracked changes. */
 export function getStaticPaths() {
-  return getHandbook().policies.flatMap((policy) =>
+  return pagedPolicies(getHandbook()).flatMap((policy) =>
     redlineDocxPairs(policy.versions, policy.current).map(([from, to]) => ({
       params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
       props: { from, to },
