@@ -13,7 +13,7 @@ import { parseBlocks, redlineVersions, diffMetadata, type Block } from '../../sr
 import { countWords, displayText } from '../../src/lib/diff/tokens.ts';
 import { asAtLine, detailsText, redlineDocx, versionDocx } from '../../src/lib/docx/document.ts';
 import { importDocx } from '../../src/lib/docx/import.ts';
-import { redlineDocxPairs } from '../../src/lib/docx/site.ts';
+import { staticComparePairs } from '../../src/lib/compare-pairs.ts';
 import { loadHandbook, type PolicyVersion } from '../../src/lib/model.ts';
 
 const TODAY = '2026-11-15';
@@ -21,7 +21,7 @@ const { handbook } = loadHandbook('content', TODAY);
 if (!handbook) throw new Error('The sample content has problems: run npm run handbook -- check');
 const settings = { firm: handbook.config.firm, today: handbook.today };
 const versions = handbook.policies.flatMap((p) => p.versions);
-const pairs = handbook.policies.flatMap((p) => redlineDocxPairs(p.versions, p.current));
+const pairs = handbook.policies.flatMap((p) => staticComparePairs(p.versions, p.current).map(({ from, to }) => [from, to] as const));
 const id = (v: PolicyVersion) => `${v.slug}-${v.version}`;
 
 /** Blocks as compared: kind, level, list type and the words as shown (task boxes included). */
@@ -158,18 +158,6 @@ describe('LibreOffice reads what the handbook writes', { timeout: 120_000 }, () 
       expect(result.summary.wordsAdded + result.summary.wordsRemoved, `${name} has changes`).toBeGreaterThan(0);
       const authors = new Set(Array.from(xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)"/g), (m) => m[1]));
       expect([...authors], name).toEqual([to.data.approvedBy]);
-    }
-  });
-});
-
-describe('redlineDocxPairs', () => {
-  it('pairs each version with the one before and with the current one: linear, never more than 2n − 3', () => {
-    // Versions a b c d e, current c: before-pairs ab bc cd de; current-pairs ac (new), ce (new).
-    expect(redlineDocxPairs(['a', 'b', 'c', 'd', 'e'], 'c').map((p) => p.join('')).sort()).toEqual(['ab', 'ac', 'bc', 'cd', 'ce', 'de']);
-    expect(redlineDocxPairs(['a'], 'a')).toEqual([]);
-    for (let n = 2; n <= 40; n++) {
-      const versions = Array.from({ length: n }, (_, i) => i);
-      for (const current of [0, n >> 1, n - 1]) expect(redlineDocxPairs(versions, current).length).toBeLessThanOrEqual(2 * n - 3);
     }
   });
 });

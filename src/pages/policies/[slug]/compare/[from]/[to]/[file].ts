@@ -1,14 +1,15 @@
 import type { APIRoute } from 'astro';
 import { getHandbook } from '../../../../../../data/handbook';
+import { staticComparePairs } from '../../../../../../lib/compare-pairs';
 import { diffMetadata, redlineVersions } from '../../../../../../lib/diff';
 import { redlineDocx } from '../../../../../../lib/docx/document';
-import { DOCX_TYPE, redlineDocxName, redlineDocxPairs } from '../../../../../../lib/docx/site';
+import { DOCX_TYPE, redlineDocxName } from '../../../../../../lib/docx/site';
 import { pagedPolicies, type PolicyVersion } from '../../../../../../lib/model';
 
-/** "Download as Word" on the compare pages: the redline as Word tracked changes. */
+/** "Download as Word" on the compare pages built statically: the redline as Word tracked changes. */
 export function getStaticPaths() {
   return pagedPolicies(getHandbook()).flatMap((policy) =>
-    redlineDocxPairs(policy.versions, policy.current).map(([from, to]) => ({
+    staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({
       params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
       props: { from, to },
     })),
