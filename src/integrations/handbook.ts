@@ -8,7 +8,7 @@ import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
-import { rememberHandbook } from './shared-handbook.ts';
+import { rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
@@ -24,6 +24,10 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         }
         rememberHandbook(handbook);
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
+      },
+      // The texts render from the model with the config's own Markdown processor and plugins.
+      'astro:config:done': ({ config }) => {
+        rememberRenderSettings({ markdown: config.markdown, image: config.image });
       },
     },
   };
