@@ -40,5 +40,5 @@ export function renderSettings(): RenderSettings | undefined {
 /** Content paths of the texts Astro's content collections compile (src/content.config.ts). */
 export function compiledTexts(handbook: Handbook): Set<string> {
   if (!compileEveryText()) return handbook.compiled;
-  return new Set([...handbook.policies.flatMap((p) => p.versions), ...handbook.agreements].map((f) => f.contentPath));
+  return new Set([...[...handbook.bySlug.values()].flatMap((p) => p.versions), ...handbook.agreements].map((f) => f.contentPath));
 }
