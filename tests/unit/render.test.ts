@@ -3,6 +3,9 @@
  * Astro's own MDX compiler renders them: each folder is built both ways (the second with
  * HANDBOOK_RENDER=compiler, every text through Astro's content collections as before) and every
  * file of the two sites compared, pages, "On this page" lists and assets alike.
+ *
+ * The fixture has no fenced code: Shiki gives up tokenising a line after a time limit, so on a
+ * busy machine a highlighted block can differ between any two builds, whichever way they render.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -44,6 +47,13 @@ describe('texts rendered from the model', () => {
     const b = files(compiled);
     expect([...a.keys()].sort()).toEqual([...b.keys()].sort());
     const differ = [...a].filter(([path, bytes]) => !bytes.equals(b.get(path)!)).map(([path]) => path);
+    const first = differ[0];
+    if (first) {
+      const [x, y] = [a.get(first)!.toString('utf8'), b.get(first)!.toString('utf8')];
+      let i = 0;
+      while (x[i] === y[i]) i++;
+      expect.soft(x.slice(i - 200, i + 200), `${first} from the model`).toBe(y.slice(i - 200, i + 200));
+    }
     expect(differ).toEqual([]);
     // The comparison is of real text: the page holds its rendered body and its contents list.
     const html = a.get(page)!.toString('utf8');
