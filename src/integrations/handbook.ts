@@ -11,13 +11,16 @@ import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
-import { rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
+import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ command, logger, updateConfig }) => {
+        // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
+        // the content mid-build, and a page's model objects no longer matched each other).
+        rememberDevServer(command === 'dev');
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook) {
           throw new AstroError(

@@ -10,6 +10,7 @@ import type { Handbook } from '../lib/model.ts';
 
 const KEY = Symbol.for('policy-handbook.loaded');
 const SETTINGS = Symbol.for('policy-handbook.render-settings');
+const DEV = Symbol.for('policy-handbook.dev-server');
 
 /** The resolved config's Markdown processor and options, and its image settings. */
 export interface RenderSettings {
@@ -17,7 +18,7 @@ export interface RenderSettings {
   image: AstroConfig['image'];
 }
 
-type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings };
+type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings; [DEV]?: boolean };
 
 export function rememberHandbook(handbook: Handbook): void {
   (globalThis as Store)[KEY] = handbook;
@@ -27,6 +28,15 @@ export function rememberHandbook(handbook: Handbook): void {
 export function rememberedHandbook(dir: string, today: string): Handbook | undefined {
   const found = (globalThis as Store)[KEY];
   return found && found.dir === dir && found.today === today ? found : undefined;
+}
+
+/** Whether this process is `astro dev` (told by the integration), where content changes under the pages. */
+export function rememberDevServer(dev: boolean): void {
+  (globalThis as Store)[DEV] = dev;
+}
+
+export function isDevServer(): boolean {
+  return (globalThis as Store)[DEV] === true;
 }
 
 export function rememberRenderSettings(settings: RenderSettings): void {
