@@ -1,27 +1,28 @@
 /**
- * Astro collections over the content folder. They render the text; what a version means
- * (current, superseded, review dates) comes from src/lib/model.ts, which has already checked
- * every file with the schemas of src/lib before Astro reads them. They carry no schema: a second
+ * Astro collections for the few texts that need Astro's MDX compiler (their own imports,
+ * expressions, images beside them: `Handbook.compiled`). Every other text renders straight
+ * from the model (src/data/render.ts), so a build compiles no module per version. They carry
+ * no schema: src/lib/model.ts has checked every file with the schemas of src/lib, and a second
  * validation would report each problem twice, in Astro's words ("Unrecognized key").
  */
-import { existsSync } from 'node:fs';
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { contentDir } from './lib/env.ts';
+import { compiledTexts, rememberedHandbook } from './integrations/shared-handbook.ts';
+import { contentDir, today } from './lib/env.ts';
+import { loadHandbook } from './lib/model.ts';
 
 const dir = contentDir();
+const handbook = rememberedHandbook(dir, today()) ?? loadHandbook(dir, today()).handbook;
+const compiled = handbook ? [...compiledTexts(handbook)] : [];
 const withoutExtension = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 
+/** A collection of the compiled texts under `folder`, or an empty one. */
+function compiledIn(folder: 'policies' | 'agreements') {
+  const pattern = compiled.filter((path) => path.startsWith(`${folder}/`)).map((path) => path.slice(folder.length + 1));
+  return pattern.length ? glob({ base: `${dir}/${folder}`, pattern, generateId: withoutExtension }) : () => [];
+}
+
 export const collections = {
-  policies: defineCollection({
-    loader: glob({ base: `${dir}/policies`, pattern: '*/*.{md,mdx}', generateId: withoutExtension }),
-  }),
-  // A handbook may have no agreements: no folder, no collection (and no warning from the loader).
-  ...(existsSync(`${dir}/agreements`)
-    ? {
-        agreements: defineCollection({
-          loader: glob({ base: `${dir}/agreements`, pattern: '*.{md,mdx}', generateId: withoutExtension }),
-        }),
-      }
-    : {}),
+  policies: defineCollection({ loader: compiledIn('policies') }),
+  agreements: defineCollection({ loader: compiledIn('agreements') }),
 };

@@ -4,6 +4,7 @@
  * exits, by scripts/search-index.ts.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
@@ -13,17 +14,20 @@ import type { CalendarDate } from '../lib/dates.ts';
 import { readContent } from '../lib/content.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
-import { rememberHandbook } from './shared-handbook.ts';
+import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger, command, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
+        // the content mid-build, and a page's model objects no longer matched each other).
+        rememberDevServer(command === 'dev');
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         // The dev server starts anyway and shows the problems where the editor looks.
         if (!handbook && command === 'dev') {
-          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {})] } });
+          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {})], server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } } } });
           return;
         }
         if (!handbook) {
@@ -33,10 +37,22 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook);
-        updateConfig({ vite: { plugins: [brandModules(options.contentDir, handbook.config)] } });
+        updateConfig({
+          vite: {
+            plugins: [brandModules(options.contentDir, handbook.config)],
+            // The dev server serves the logo from the content folder, which may lie outside the
+            // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
+            // (the engine's own folder), so that is listed too.
+            server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } },
+          },
+        });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
       'astro:server:setup': ({ server, logger }) => devProblems(server, logger, options),
+      // The texts render from the model with the config's own Markdown processor and plugins.
+      'astro:config:done': ({ config }) => {
+        rememberRenderSettings({ markdown: config.markdown, image: config.image });
+      },
     },
   };
 }
