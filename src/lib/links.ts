@@ -6,7 +6,10 @@
  * the base path and turns file links into page addresses; `check` reports targets that do not exist.
  */
 import { posix } from 'node:path';
+import { href } from './routes.ts';
 import { isVersion } from './versions.ts';
+
+export { SITE_PAGES } from './routes.ts';
 
 export type LinkTarget =
   | { kind: 'policy'; slug: string; version?: string; page?: 'history'; hash: string }
@@ -16,9 +19,6 @@ export type LinkTarget =
   /** A relative link to some other file beside the content (an image, say), inside the content folder. */
   | { kind: 'file'; path: string }
   | { kind: 'other' };
-
-/** The site-wide pages a link may point at (besides policies and agreements), without the base. */
-export const SITE_PAGES: readonly string[] = ['/', '/changes/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml'];
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i;
 const CONTENT_FILE = /\.mdx?$/;
@@ -88,13 +88,13 @@ export function resolveLink(href: string, fromFile: string): LinkTarget {
 export function targetPath(target: LinkTarget): string | undefined {
   switch (target.kind) {
     case 'policy': {
-      const tail = target.page ?? target.version;
-      return `/policies/${target.slug}/${tail ? `${tail}/` : ''}${target.hash}`;
+      const page = target.page === 'history' ? href.history(target) : target.version ? href.version({ slug: target.slug, version: target.version }) : href.policy(target);
+      return `${page}${target.hash}`;
     }
     case 'compare':
-      return `/policies/${target.slug}/compare/${target.from}/${target.to}/${target.hash}`;
+      return `${href.compare(target.slug, target.from, target.to)}${target.hash}`;
     case 'agreement':
-      return `/agreements/${target.slug ? `${target.slug}/` : ''}${target.hash}`;
+      return `${target.slug ? href.agreement({ slug: target.slug }) : href.agreements()}${target.hash}`;
     case 'site':
       return `${target.path}${target.hash}`;
     default:

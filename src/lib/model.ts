@@ -368,8 +368,3 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
   };
   return { handbook, issues: [], warnings };
 }
-
-/** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
-export function pagedPolicies(handbook: Handbook): Policy[] {
-  return [...handbook.policies, ...handbook.withdrawn];
-}
