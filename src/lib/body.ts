@@ -116,3 +116,25 @@ function compilerReason(node: Node): string | undefined {
 export function isComponentName(name: string): boolean {
   return /^[A-Z]/.test(name) || name.includes('.');
 }
+
+function withoutPositions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutPositions);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'position').map(([key, value]) => [key, withoutPositions(value)]));
+}
+
+/**
+ * Whether an MDX text must stay MDX: it uses components, imports or expressions, or reads
+ * differently as plain Markdown (MDX has no indented code or HTML comments, for one). Texts that
+ * parse to the same tree either way can be `.md`, which builds faster.
+ */
+export function needsMdx(body: string): boolean {
+  const options = { features: { gfm: true } };
+  let asMdx: unknown;
+  try {
+    asMdx = mdxToMdast(body, options);
+  } catch {
+    return false; // not valid MDX at all: Markdown is what it can be
+  }
+  return JSON.stringify(withoutPositions(asMdx)) !== JSON.stringify(withoutPositions(markdownToMdast(body, options)));
+}
