@@ -10,6 +10,7 @@
  */
 import { staticComparePairs } from './compare-pairs.ts';
 import type { AgreementFile } from './content.ts';
+import { redlineDocxName, versionDocxName } from './docx/site.ts';
 import type { Handbook, Policy, PolicyVersion } from './model.ts';
 
 /** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
@@ -106,12 +107,27 @@ export const routes = {
   blocks: dynamic('/policies/[slug]/[version]/blocks.json', (handbook) =>
     pagedPolicies(handbook).flatMap((policy) => policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } }))),
   ),
+  /** "Download as Word" of a version. */
+  versionDocx: dynamic('/policies/[slug]/[version]/[file]', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) =>
+      policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version, file: versionDocxName(policy.slug, version.version) }, props: { version } })),
+    ),
+  ),
   history: dynamic('/policies/[slug]/history/', (handbook) => pagedPolicies(handbook).map((policy) => ({ params: { slug: policy.slug }, props: { policy } }))),
   compare: dynamic('/policies/[slug]/compare/[from]/[to]/', (handbook) =>
     pagedPolicies(handbook).flatMap((policy) =>
       // Each version against the one before and against the current one; any other pair is
       // redlined in the browser at the same address (src/client/compare-anywhere.ts, from 404.astro).
       staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({ params: { slug: policy.slug, from: from.version, to: to.version }, props: { policy, from, to } })),
+    ),
+  ),
+  /** "Download as Word" of a static compare page: the redline as tracked changes. */
+  compareDocx: dynamic('/policies/[slug]/compare/[from]/[to]/[file]', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) =>
+      staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({
+        params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
+        props: { from, to },
+      })),
     ),
   ),
   changes: single('/changes/'),
@@ -140,6 +156,8 @@ export const href = {
   version: (v: { slug: string; version: string }) => routes.version.path({ slug: v.slug, version: v.version }),
   history: (p: { slug: string }) => routes.history.path({ slug: p.slug }),
   compare: (slug: string, from: string, to: string) => routes.compare.path({ slug, from, to }),
+  versionDocx: (v: { slug: string; version: string }) => routes.versionDocx.path({ slug: v.slug, version: v.version, file: versionDocxName(v.slug, v.version) }),
+  compareDocx: (slug: string, from: string, to: string) => routes.compareDocx.path({ slug, from, to, file: redlineDocxName(slug, from, to) }),
   agreement: (a: { slug: string }) => routes.agreement.path({ slug: a.slug }),
   agreements: () => routes.agreements.path({}),
   /** A page of its own: `href.page('changes')`. */

@@ -16,6 +16,8 @@ describe('the route table', () => {
     ['policy', { slug: 'intake' }, '/policies/intake/'],
     ['version', { slug: 'intake', version: '1.10' }, '/policies/intake/1.10/'],
     ['blocks', { slug: 'intake', version: '1.9' }, '/policies/intake/1.9/blocks.json'],
+    ['versionDocx', { slug: 'intake', version: '1.9', file: 'intake-1.9.docx' }, '/policies/intake/1.9/intake-1.9.docx'],
+    ['compareDocx', { slug: 'intake', from: '1.9', to: '1.10', file: 'intake-1.9-to-1.10.docx' }, '/policies/intake/compare/1.9/1.10/intake-1.9-to-1.10.docx'],
     ['history', { slug: 'intake' }, '/policies/intake/history/'],
     ['compare', { slug: 'intake', from: '1.9', to: '1.10' }, '/policies/intake/compare/1.9/1.10/'],
     ['changes', {}, '/changes/'],
@@ -84,6 +86,7 @@ describe('the route table', () => {
     expect(href.chapter('clients')).toBe('/#clients');
     expect(href.page('print')).toBe('/print/');
     expect(href.agreements()).toBe('/agreements/');
+    expect(href.versionDocx({ slug: 'intake', version: '1.10' })).toBe('/policies/intake/1.10/intake-1.10.docx');
     expect(SITE_PAGES).toEqual(['/', '/changes/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml']);
   });
 });
