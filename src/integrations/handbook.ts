@@ -14,7 +14,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ command, logger }) => {
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook) {
           throw new AstroError(
@@ -22,7 +22,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
             formatIssues(issues),
           );
         }
-        rememberHandbook(handbook);
+        rememberHandbook(handbook, command);
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
     },

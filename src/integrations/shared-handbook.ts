@@ -6,10 +6,22 @@
 import type { Handbook } from '../lib/model.ts';
 
 const KEY = Symbol.for('policy-handbook.loaded');
-type Store = { [KEY]?: Handbook };
+const COMMAND = Symbol.for('policy-handbook.command');
+type Store = { [KEY]?: Handbook; [COMMAND]?: string };
 
-export function rememberHandbook(handbook: Handbook): void {
+/** @param command the Astro command that loaded it (`build`, `dev`, …) */
+export function rememberHandbook(handbook: Handbook, command = 'build'): void {
   (globalThis as Store)[KEY] = handbook;
+  (globalThis as Store)[COMMAND] = command;
+}
+
+/**
+ * The handbook a production build checked, or undefined in any other command. Asked by the
+ * command Astro ran, not by `import.meta.env.DEV`, which a NODE_ENV other than "production"
+ * in the builder's shell turns on in a build.
+ */
+export function rememberedForBuild(dir: string, today: string): Handbook | undefined {
+  return (globalThis as Store)[COMMAND] === 'build' ? rememberedHandbook(dir, today) : undefined;
 }
 
 /** The handbook loaded for this folder and day, if the check has loaded it in this process. */

@@ -68,15 +68,13 @@ function nginxBinary(): string {
   return '/usr/sbin/nginx';
 }
 
-/** The production build of the sample (`npm run build`'s two steps) into `outDir`, under `base`. */
+/** The production build of the sample (`npm run build`: scripts/build-site.ts) into `outDir`, under `base`. */
 export function buildSite(outDir: string, base: string): void {
-  const options = {
+  execFileSync('npm', ['exec', '--', 'node', 'scripts/build-site.ts', outDir], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, HANDBOOK_TODAY: E2E_TODAY, HANDBOOK_BASE: base, HANDBOOK_CONTENT: join(ROOT, 'content') },
-  };
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir], options);
-  execFileSync('npm', ['exec', '--', 'node', 'scripts/search-index.ts', outDir], options);
+  });
 }
 
 function build(): void {
