@@ -5,6 +5,7 @@
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EnvError } from '../src/lib/env.ts';
+import { inert } from '../src/lib/escape.ts';
 import { commands } from './commands/index.ts';
 import { UsageError } from './commands/shared.ts';
 
@@ -23,7 +24,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    console.error(`Unknown command "${inert(name)}".\n\n${USAGE}`);
     return 2;
   }
   try {
@@ -32,11 +33,11 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     // A bad HANDBOOK_TODAY: say which variable and what it should be, not a stack trace.
     if (error instanceof EnvError) {
-      console.error(error.message);
+      console.error(inert(error.message));
       return 2;
     }
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`${error.message}\nUsage: npm run handbook -- ${command.usage}`);
+      console.error(`${inert(error.message)}\nUsage: npm run handbook -- ${command.usage}`);
       return 2;
     }
     throw error;

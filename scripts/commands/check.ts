@@ -1,4 +1,5 @@
 import { contentDir } from '../../src/lib/env.ts';
+import { inert } from '../../src/lib/escape.ts';
 import { loadOrReport, type Command } from './shared.ts';
 
 export const check: Command = {
@@ -9,7 +10,7 @@ export const check: Command = {
     const handbook = loadOrReport();
     if (!handbook) return 1;
     const versions = handbook.policies.reduce((n, p) => n + p.versions.length, 0);
-    console.log(`Content is valid: ${handbook.policies.length} policies (${versions} published versions), ${handbook.agreements.length} agreements in ${contentDir()}.`);
+    console.log(inert(`Content is valid: ${handbook.policies.length} policies (${versions} published versions), ${handbook.agreements.length} agreements in ${contentDir()}.`));
     return 0;
   },
 };

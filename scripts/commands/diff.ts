@@ -1,4 +1,5 @@
 import { diffMetadata, redlineToHtml, redlineToMarkdown, redlineToText, redlineVersions } from '../../src/lib/diff.ts';
+import { inert } from '../../src/lib/escape.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
 import { loadOrReport, UsageError, type Command } from './shared.ts';
 
@@ -31,7 +32,7 @@ export const diff: Command = {
 
     const result = redlineVersions(from, to);
     const metadata = diffMetadata(from.data, to.data);
-    const heading = `${to.data.title}: version ${from.version} (${from.data.effective}) → ${to.version} (${to.data.effective})`;
+    const heading = inert(`${to.data.title}: version ${from.version} (${from.data.effective}) → ${to.version} (${to.data.effective})`);
     switch (format) {
       case 'json':
         console.log(JSON.stringify({ slug, from: from.version, to: to.version, metadata, redline: result }, null, 2));
@@ -41,14 +42,14 @@ export const diff: Command = {
         break;
       case 'markdown':
         console.log(`# ${heading}\n`);
-        if (metadata.length) console.log(`${metadata.map((m) => `- **${m.label}**: ${m.from} → ${m.to}`).join('\n')}\n`);
+        if (metadata.length) console.log(inert(`${metadata.map((m) => `- **${m.label}**: ${m.from} → ${m.to}`).join('\n')}\n`));
         console.log(redlineToMarkdown(result));
         break;
       default: {
         // Colour only on a terminal; piped output gets plain [+ +] and [- -] markers.
         const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
         console.log(`${heading}\n`);
-        if (metadata.length) console.log(`Details changed:\n${metadata.map((m) => `  ${m.label}: ${m.from} → ${m.to}`).join('\n')}\n`);
+        if (metadata.length) console.log(inert(`Details changed:\n${metadata.map((m) => `  ${m.label}: ${m.from} → ${m.to}`).join('\n')}\n`));
         console.log(redlineToText(result, { color }));
       }
     }

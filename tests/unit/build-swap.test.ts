@@ -24,8 +24,15 @@ function files(dir: string, prefix = ''): string[] {
 
 const env = (dir: string) => ({ ...process.env, HANDBOOK_CONTENT: dir, HANDBOOK_TODAY: '2026-11-15', HANDBOOK_BASE: '/' });
 
+/** The feed's and the print margins' view of hostile frontmatter. */
+const HOSTILE_TITLE = 'Client intake\f} body { display: none } @page {\u0001';
+const HOSTILE_APPROVER = '<img src=https://evil.example/pixel.png>';
+
 beforeAll(() => {
   cpSync('tests/fixtures/minimal/content', content, { recursive: true });
+  // The version in force gets a form feed and a control character in its title, markup as its approver.
+  const current = join(content, 'policies/intake/1.10.md');
+  writeFileSync(current, readFileSync(current, 'utf8').replace('title: Client intake', `title: ${JSON.stringify(HOSTILE_TITLE)}`).replace('approvedBy: Partners', `approvedBy: "${HOSTILE_APPROVER}"`));
   // A draft version that shows an image nothing else uses, and whose text holds a word found nowhere else.
   writeFileSync(join(content, 'policies/intake/draft-diagram.png'), PNG);
   writeFileSync(
@@ -43,6 +50,28 @@ describe('the production build (scripts/build-site.ts)', () => {
     expect(built.filter((f) => readFileSync(join(out, f)).includes(DRAFT_WORD))).toEqual([]);
     expect(built.filter((f) => f.startsWith('.prerender'))).toEqual([]);
   }, 240_000);
+
+  it('writes a feed that is XML, with an approver\'s markup as text even after a reader unescapes it', () => {
+    const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
+    // XML 1.0 allows no C0 control but tab, CR and LF, escaped or not.
+    expect(feed).not.toMatch(/[\u0000-\u0008\u000B\u000C\u000E-\u001F]/);
+    const content = [...feed.matchAll(/<content type="html">([^<]*)<\/content>/g)].map((m) => m[1]!);
+    expect(content.length).toBe(4);
+    // A feed reader unescapes the XML once, then reads the HTML: the approver must still be text.
+    const unescapeXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+    const html = content.map(unescapeXml).join('\n');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('approved by &lt;img src=https://evil.example/pixel.png&gt;.');
+  });
+
+  it('keeps a form feed in a title inside the print margins\' CSS string', () => {
+    const page = readFileSync(join(out, 'policies/intake/index.html'), 'utf8');
+    const style = [...page.matchAll(/<style>(@page[^<]*)<\/style>/g)].map((m) => m[1]!);
+    expect(style.length).toBe(1);
+    expect(style[0]).not.toMatch(/[\u0000-\u001F]/);
+    // By hand: the form feed is \C, the control character \1, each ended by a space.
+    expect(style[0]).toContain('content: "Client intake\\C } body { display: none } @page {\\1  · version 1.10, effective');
+  });
 
   it('leaves the previous site untouched when a build fails, and no half-built folder beside it', async () => {
     const before = new Map(files(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]));
