@@ -10,6 +10,7 @@ import { readContent, type AgreementFile, type PolicyVersionFile } from './conte
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
+import { markupProblems } from './markup.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
 import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
@@ -136,6 +137,7 @@ function checkBodies(
   published: Map<string, Set<string>>,
   agreementSlugs: Set<string>,
   issues: ContentIssue[],
+  allowCode = false,
 ): Map<string, BodyScan> {
   const scans = new Map<string, BodyScan>();
   for (const f of files) {
@@ -152,6 +154,7 @@ function checkBodies(
       continue;
     }
     scans.set(f.file, scan);
+    for (const p of markupProblems(scan, allowCode)) issues.push({ file: f.file, field: 'body', line: f.bodyLine + p.line - 1, message: p.message, ruleId: p.ruleId });
     for (const link of scan.links) {
       const problem = brokenTarget(link.href, f.contentPath, dir, published, agreementSlugs);
       if (problem) {
@@ -161,7 +164,7 @@ function checkBodies(
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
       if (!isComponentName(use.name) || provided.has(use.name.split('.')[0]!)) continue;
-      const offer = 'version' in f ? 'policy text has no built-in components: use Markdown, or import the component in the file' : `expected one of ${AGREEMENT_COMPONENTS.join(', ')}`;
+      const offer = 'version' in f ? `policy text has no built-in components: use Markdown${allowCode ? ', or import the component in the file' : ''}` : `expected one of ${AGREEMENT_COMPONENTS.join(', ')}`;
       issues.push({ file: f.file, field: 'body', line: f.bodyLine + use.line - 1, message: `Unknown component <${use.name}>: ${offer}.`, ruleId: 'unknown-component' });
     }
   }
@@ -209,7 +212,7 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
       }
     });
   }
-  const scans = checkBodies(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
+  const scans = checkBodies(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues, config?.allowCode);
   for (const a of raw.agreements) {
     const scan = scans.get(a.file);
     if (scan) issues.push(...checkAgreement(a, scan));

@@ -54,3 +54,36 @@ describe('terminal output is inert', () => {
     expect(err).toContain('Link to "/no-such-page-\\x1b[2J/"');
   });
 });
+
+describe('check refuses what has no place in policy text', () => {
+  const IMPORT = 'import secret from "../../../../../../etc/passwd?raw"\n\nThe file says {secret}.\n';
+  const withImport = (d: string) => writeFileSync(join(d, 'policies/conflicts/1.1.mdx'), `${readFileSync(join(d, 'policies/conflicts/1.0.md'), 'utf8').replace('effective: 2024-01-10', 'effective: 2024-02-10')}\n${IMPORT}`);
+
+  it('an import and an expression in MDX, by default: exit 1, file, line and field', () => {
+    const dir = content('code-refused', withImport);
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(1);
+    // The copied file is 13 lines and a blank one: the import is on line 15.
+    expect(err).toMatch(/policies\/conflicts\/1\.1\.mdx:15 → body: MDX code is not allowed in content \(import or export: import secret from/);
+    expect(err).toMatch(/policies\/conflicts\/1\.1\.mdx:17 → body: MDX code is not allowed in content \(expression: \{secret\}\)/);
+    expect(err).toContain('2 problems in the content.');
+  });
+
+  it('the same content passes when handbook.yaml sets allowCode: true', () => {
+    const dir = content('code-allowed', (d) => {
+      withImport(d);
+      writeFileSync(join(d, 'handbook.yaml'), `${readFileSync(join(d, 'handbook.yaml'), 'utf8')}allowCode: true\n`);
+    });
+    const { code, out } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(0);
+    expect(out).toContain('Content is valid');
+  });
+
+  it('a meta refresh that would send readers to another host', () => {
+    const dir = content('meta-refresh', (d) => replaceIn(join(d, 'policies/intake/1.10.md'), 'Plain Markdown,', '<meta http-equiv="refresh" content="0;url=https://evil.example/">\n\nPlain Markdown,'));
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(1);
+    expect(err).toContain('policies/intake/1.10.md:12 → body: The <meta> element is not allowed in policy or agreement text');
+    expect(err).toContain('policies/intake/1.10.md:12 → body: The http-equiv attribute on <meta> is not allowed');
+  });
+});

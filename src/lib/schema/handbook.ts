@@ -30,6 +30,12 @@ export const handbookSchema = z.strictObject({
       warnDays: z.number().int().nonnegative().default(60),
     })
     .prefault({}),
+  /**
+   * Imports, exports and `{expressions}` in policy and agreement text run on the build machine
+   * (an import can publish any file it can read). Staff write the text, so they are refused
+   * unless the firm sets this to true.
+   */
+  allowCode: z.boolean().default(false),
   site: z
     .strictObject({
       /** Path the handbook is served under, e.g. `/handbook/` (overridden by HANDBOOK_BASE). */
