@@ -29,6 +29,10 @@ async function main(argv: string[]): Promise<number> {
   }
   try {
     const { values, positionals } = parseArgs({ args: rest, options: command.options ?? {}, allowPositionals: true, strict: true } satisfies ParseArgsConfig);
+    // `--within=` is not "0 days", nor `--chapter=` "no chapter": an empty value is a mistake.
+    for (const [option, value] of Object.entries(values)) {
+      if (typeof value === 'string' && !value.trim()) throw new UsageError(`--${option} was given an empty value.`);
+    }
     return await command.run(positionals, values as Record<string, string | boolean | undefined>);
   } catch (error) {
     // A bad HANDBOOK_TODAY: say which variable and what it should be, not a stack trace.

@@ -185,13 +185,6 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
   const issues = [...raw.issues];
   const config = raw.handbook;
   const chapters = new Map((config?.chapters ?? []).map((c) => [c.id, c]));
-  if (config) {
-    const seen = new Set<string>();
-    for (const c of config.chapters) {
-      if (seen.has(c.id)) issues.push({ file: `${dir}/handbook.yaml`, field: 'chapters', message: `Chapter id "${c.id}" is used twice, expected each chapter once.`, ruleId: 'duplicate-chapter' });
-      seen.add(c.id);
-    }
-  }
 
   const bySlugFiles = Map.groupBy(raw.policies, (f) => f.slug);
   const published = new Map<string, Set<string>>();

@@ -87,3 +87,55 @@ describe('check refuses what has no place in policy text', () => {
     expect(err).toContain('policies/intake/1.10.md:12 → body: The http-equiv attribute on <meta> is not allowed');
   });
 });
+
+describe('no stack traces: a message naming the file or variable, exit 1 for content, 2 for usage', () => {
+  it('a YAML alias bomb in handbook.yaml is a content problem', () => {
+    const dir = content('yaml-bomb', (d) => {
+      const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...'bcdefghi'.split('').map((k, i) => `${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(',')}]`)].join('\n');
+      writeFileSync(join(d, 'handbook.yaml'), `${readFileSync(join(d, 'handbook.yaml'), 'utf8')}${bomb}\n`);
+    });
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(1);
+    expect(err).toMatch(/handbook\.yaml:1: The YAML cannot be read: .*alias/i);
+    expect(err).not.toMatch(/\n\s+at /);
+  });
+
+  it('a duplicate chapter id is reported beside another mistake in handbook.yaml', () => {
+    const dir = content('duplicate-chapter', (d) => {
+      const yaml = readFileSync(join(d, 'handbook.yaml'), 'utf8').replace('feedback: manual@small.example', 'feedback: not-an-address');
+      writeFileSync(join(d, 'handbook.yaml'), `${yaml}  - id: clients\n    title: Clients again\n    order: 2\n`);
+    });
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(1);
+    expect(err).toMatch(/handbook\.yaml:3 → feedback: Expected an e-mail address/);
+    expect(err).toMatch(/handbook\.yaml:7 → chapters\.1\.id: Chapter id "clients" is used twice, expected each chapter once\./);
+  });
+
+  it('new --chapter with a chapter that does not exist writes nothing and exits 2', () => {
+    const dir = content('new-chapter');
+    const { code, err } = cli(['new', 'client-money', '--chapter', 'nope'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(2);
+    expect(err).toContain('Unknown chapter "nope": expected one of the chapter ids in handbook.yaml: clients.');
+    expect(() => readFileSync(join(dir, 'policies/client-money/1.0.mdx'))).toThrow();
+  });
+
+  it('check with an argument exits 2 instead of ignoring it', () => {
+    const { code, err } = cli(['check', 'extra']);
+    expect(code).toBe(2);
+    expect(err).toContain('Unexpected argument "extra": check takes none');
+  });
+
+  it.each([['review', '--within='], ['review', '--owner='], ['new', 'x-y', '--title='], ['pdf', '--site=']])('%s %s (an empty value) exits 2', (...args) => {
+    const { code, err } = cli(args);
+    expect(code).toBe(2);
+    expect(err).toContain(`${args.at(-1)!.replace('=', '')} was given an empty value.`);
+  });
+
+  it('a bad site.base in handbook.yaml is a content problem with its line', () => {
+    const dir = content('site-base', (d) => writeFileSync(join(d, 'handbook.yaml'), `${readFileSync(join(d, 'handbook.yaml'), 'utf8')}site:\n  base: /\\evil.example/\n  url: javascript:alert(1)\n`));
+    const { code, err } = cli(['check'], { HANDBOOK_CONTENT: dir });
+    expect(code).toBe(1);
+    expect(err).toContain('handbook.yaml:11 → site.base: Received "/\\\\evil.example/", expected a path of plain segments');
+    expect(err).toContain('handbook.yaml:11 → site.url: Received "javascript:alert(1)", expected an https:// or http:// address.');
+  });
+});
