@@ -122,6 +122,8 @@ function brokenTarget(href: string, fromFile: string, dir: string, published: Ma
       return SITE_PAGES.includes(target.path) ? undefined : `the handbook has no page ${target.path}, expected /policies/<slug>/, /agreements/<slug>/ or one of ${SITE_PAGES.join(', ')}`;
     case 'file':
       return existsSync(join(dir, target.path)) ? undefined : `there is no file ${target.path} in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image`;
+    case 'outside':
+      return 'it leaves the content folder, expected a file inside it (a policy version, an agreement or an image beside the text)';
     default:
       return undefined;
   }
@@ -155,10 +157,11 @@ function checkBodies(
     }
     scans.set(f.file, scan);
     for (const p of markupProblems(scan, allowCode)) issues.push({ file: f.file, field: 'body', line: f.bodyLine + p.line - 1, message: p.message, ruleId: p.ruleId });
-    for (const link of scan.links) {
+    for (const link of [...scan.links, ...scan.images]) {
       const problem = brokenTarget(link.href, f.contentPath, dir, published, agreementSlugs);
       if (problem) {
-        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
+        const what = scan.images.includes(link) ? 'Image' : 'Link to';
+        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `${what} "${link.href}": ${problem}.`, ruleId: 'broken-link' });
       }
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
