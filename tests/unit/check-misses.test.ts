@@ -2,7 +2,7 @@
  * Problems `check` (loadHandbook) once missed, and the draft rules: each a content problem with
  * file, line and field. Every case writes its own copy of the minimal fixture.
  */
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
