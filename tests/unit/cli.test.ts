@@ -28,7 +28,7 @@ describe('handbook check', () => {
   });
   it('rejects an impossible HANDBOOK_TODAY', () => {
     const { code, err } = cli(['check'], { HANDBOOK_TODAY: '2026-02-30' });
-    expect(code).not.toBe(0);
+    expect(code).toBe(2);
     expect(err).toContain('HANDBOOK_TODAY is "2026-02-30", expected a calendar date');
   });
   it('explains an unknown command', () => {

@@ -3,7 +3,10 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+
+// Each case starts the CLI (about 1 s alone, far more on a busy machine).
+vi.setConfig({ testTimeout: 120_000 });
 
 const NODE = join('node_modules', '.bin', 'node');
 const work = mkdtempSync(join(tmpdir(), 'handbook-hostile-cli-'));
