@@ -41,6 +41,8 @@ export interface BodyScan {
   code: CodeUse[];
   /** Image sources (`![…](src)`), which may be `data:` images but never scripts. */
   images: FoundLink[];
+  /** The text of each heading the page gives an id (levels 2 to 6), in order. */
+  headings: string[];
 }
 
 interface Node {
@@ -58,6 +60,12 @@ const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*
 const HTML_ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
 /** An expression that is only a comment (`{/* note *\/}`) runs nothing. */
 const ONLY_COMMENT = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
+
+/** A node's text as a reader sees it (what the heading's id is made from). */
+function plainText(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(plainText).join('');
+}
 
 function htmlElements(html: string, line: number, into: ElementUse[]): void {
   for (const tag of html.matchAll(HTML_TAG)) {
@@ -88,11 +96,12 @@ function importedNames(esm: string, into: Set<string>): void {
  * @throws the parser's error ("2:10: Unexpected …") when the MDX cannot be parsed
  */
 export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
-  const scan: BodyScan = { links: [], components: [], imported: new Set(), elements: [], code: [], images: [] };
+  const scan: BodyScan = { links: [], components: [], imported: new Set(), elements: [], code: [], images: [], headings: [] };
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'link' || node.type === 'definition') && node.url) scan.links.push({ href: node.url, line });
     if (node.type === 'image' && node.url) scan.images.push({ href: node.url, line });
+    if (node.type === 'heading' && (node as { depth?: number }).depth! >= 2) scan.headings.push(plainText(node));
     if (node.type === 'html' && node.value) {
       const found: ElementUse[] = [];
       htmlElements(node.value, line, found);

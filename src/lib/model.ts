@@ -10,10 +10,11 @@ import { readContent, type AgreementFile, type PolicyVersionFile } from './conte
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
+import { headingIds } from './headings.ts';
 import { markupProblems } from './markup.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
-import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
+import { classifyVersions, compareVersions, versionInForce, type VersionState } from './versions.ts';
 
 export interface PolicyVersion extends PolicyVersionFile {
   state: VersionState;
@@ -174,6 +175,41 @@ function checkBodies(
   return scans;
 }
 
+/**
+ * Links to a heading (`#clause` on the same page, `/policies/x/#clause` or `/policies/x/2.0/#clause`)
+ * must name a heading that exists on the page the link opens: the version in force for a policy's
+ * own address, the version named otherwise.
+ */
+function checkAnchors(files: readonly (PolicyVersionFile | AgreementFile)[], scans: Map<string, BodyScan>, today: CalendarDate, issues: ContentIssue[]): void {
+  const ids = new Map([...scans].map(([file, scan]) => [file, headingIds(scan.headings)]));
+  const versions = Map.groupBy(files.filter((f): f is PolicyVersionFile => 'version' in f), (f) => f.slug);
+  for (const f of files) {
+    for (const link of scans.get(f.file)?.links ?? []) {
+      const own = link.href.trim().startsWith('#');
+      const target = own ? undefined : resolveLink(link.href, f.contentPath);
+      const hash = own ? link.href.trim() : target?.kind === 'policy' && !target.page ? target.hash : '';
+      if (!hash.startsWith('#') || hash.length < 2 || hash.startsWith('#user-content-')) continue;
+      let page: PolicyVersionFile | AgreementFile | undefined = f;
+      if (target?.kind === 'policy') {
+        const all = versions.get(target.slug) ?? [];
+        const dated = all.map((v) => ({ version: v.version, effective: v.data.effective, v }));
+        page = target.version ? all.find((v) => v.version === target.version) : (versionInForce(dated, today) ?? dated.sort((a, b) => compareVersions(a.version, b.version))[0])?.v;
+      }
+      if (!page) continue; // a missing page is reported as a broken link
+      let id = hash.slice(1);
+      try {
+        id = decodeURIComponent(id);
+      } catch {
+        // Reported as not found, as written.
+      }
+      if (ids.get(page.file)?.has(id)) continue;
+      const where = own ? 'this page' : `${'version' in page ? `version ${page.version} of "${page.slug}"` : 'that page'}`;
+      const known = [...(ids.get(page.file) ?? [])];
+      issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${where} has no heading with the id "${id}", expected one of: ${known.length ? known.map((k) => `#${k}`).join(', ') : '(no headings)'}.`, ruleId: 'broken-anchor' });
+    }
+  }
+}
+
 function orderPolicies(a: Policy, b: Policy): number {
   return a.chapter.order - b.chapter.order || a.current.data.order - b.current.data.order || a.current.data.title.localeCompare(b.current.data.title);
 }
@@ -208,7 +244,9 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
       }
     });
   }
-  const scans = checkBodies(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues, config?.allowCode);
+  const publishedFiles = [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements];
+  const scans = checkBodies(dir, publishedFiles, published, agreementSlugs, issues, config?.allowCode);
+  checkAnchors(publishedFiles, scans, today, issues);
   for (const a of raw.agreements) {
     const scan = scans.get(a.file);
     if (scan) issues.push(...checkAgreement(a, scan));

@@ -76,6 +76,36 @@ describe('problems check once missed', () => {
   });
 });
 
+describe('links to headings', () => {
+  it('#clause on the same page and /policies/x/#clause must name a heading that exists', () => {
+    const body = [
+      '## Scope',
+      '',
+      'See [scope](#scope), [the second scope](#scope-1), [nothing](#clause) and [Money rules](#money-rules).',
+      '',
+      '## Scope',
+      '',
+      'Also [conflicts](/policies/conflicts/#clause), [conflicts 1.0](/policies/conflicts/1.0/#clause) and [a file](../conflicts/1.0.md#clause).',
+      '',
+      '### Money *rules*',
+    ].join('\n');
+    expect(check({ 'policies/intake/1.11.md': `${version({ effective: '2025-07-01' })}\n${body}\n` })).toEqual([
+      'policies/intake/1.11.md:13 → body: Link to "#clause": this page has no heading with the id "clause", expected one of: #scope, #scope-1, #money-rules.',
+      'policies/intake/1.11.md:17 → body: Link to "../conflicts/1.0.md#clause": version 1.0 of "conflicts" has no heading with the id "clause", expected one of: (no headings).',
+      'policies/intake/1.11.md:17 → body: Link to "/policies/conflicts/#clause": version 1.0 of "conflicts" has no heading with the id "clause", expected one of: (no headings).',
+      'policies/intake/1.11.md:17 → body: Link to "/policies/conflicts/1.0/#clause": version 1.0 of "conflicts" has no heading with the id "clause", expected one of: (no headings).',
+    ]);
+  });
+
+  it('a policy\'s own address opens the version in force: a heading only in an upcoming version is not there yet', () => {
+    const problems = check({
+      'policies/conflicts/2.0.md': `${version({ title: 'Conflict checks', effective: '2027-01-01' })}\n## New duty\n`,
+      'policies/intake/1.11.md': `${version({ effective: '2025-07-01' })}\n[Duty](/policies/conflicts/#new-duty) and [in 2.0](/policies/conflicts/2.0/#new-duty)\n`,
+    });
+    expect(problems).toEqual(['policies/intake/1.11.md:11 → body: Link to "/policies/conflicts/#new-duty": version 1.0 of "conflicts" has no heading with the id "new-duty", expected one of: (no headings).']);
+  });
+});
+
 describe('draft rules', () => {
   it('a link to a policy whose only version is a draft is a problem; the draft is neither checked nor published', () => {
     const dir = join(work, 'drafts');
