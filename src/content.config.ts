@@ -19,7 +19,8 @@ const withoutExtension = ({ entry }: { entry: string }) => entry.replace(/\.mdx?
  * listed them; the dev server reads every file.
  */
 const published = rememberedForBuild(dir, today());
-const policyFiles = published?.policies.flatMap((p) => p.versions.map((v) => v.contentPath.replace(/^policies\//, '')));
+// Every published policy, withdrawn ones too (their pages stay).
+const policyFiles = published && [...published.bySlug.values()].flatMap((p) => p.versions.map((v) => v.contentPath.replace(/^policies\//, '')));
 const agreementFiles = published?.agreements.map((a) => a.contentPath.replace(/^agreements\//, ''));
 /** An empty list would make the loader read every file: match nothing instead. */
 const only = (files: string[]) => (files.length ? files : ['.none']);

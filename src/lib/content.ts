@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentIssue } from './issues.ts';
+import { quote, type ContentIssue } from './issues.ts';
 import { parseFrontmatter, parseYaml, validate } from './frontmatter.ts';
 import { agreementSchema, type AgreementData } from './schema/agreement.ts';
 import { SLUG_PATTERN } from './schema/fields.ts';
@@ -70,10 +70,16 @@ function list(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
 }
 
-function readSource(dir: string, contentPath: string, issues: ContentIssue[]) {
+/**
+ * Text to read instead of what is on disk, by content path (`policies/x/2.2.mdx`): lets
+ * `publish` and `retire` check the content as it would be before writing anything.
+ */
+export type ContentOverrides = ReadonlyMap<string, string>;
+
+function readSource(dir: string, contentPath: string, issues: ContentIssue[], overrides?: ContentOverrides) {
   const abs = join(dir, contentPath);
   const file = relative(process.cwd(), abs) || abs;
-  const text = readText(abs, file, issues);
+  const text = overrides?.get(contentPath) ?? readText(abs, file, issues);
   if (text === undefined) return undefined;
   const { parsed, issues: found } = parseFrontmatter(text, file);
   issues.push(...found);
@@ -96,10 +102,14 @@ function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | und
   if (yamlIssues.length) return undefined;
   const { value, issues: schemaIssues } = validate(handbookSchema, data ?? {}, file, keyLines);
   issues.push(...schemaIssues);
+  if (value?.logo && !(existsSync(join(dir, value.logo)) && statSync(join(dir, value.logo)).isFile())) {
+    const line = keyLines.get('logo');
+    issues.push({ file, field: 'logo', ...(line ? { line } : {}), message: `No file ${quote(value.logo)} in the content folder, expected the logo's path relative to it, e.g. logo.svg.`, ruleId: 'logo-missing' });
+  }
   return value;
 }
 
-function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] {
+function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOverrides): PolicyVersionFile[] {
   const policiesDir = join(dir, 'policies');
   const versions: PolicyVersionFile[] = [];
   for (const slug of list(policiesDir)) {
@@ -136,7 +146,7 @@ function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] 
         });
         continue;
       }
-      const source = readSource(dir, contentPath, issues);
+      const source = readSource(dir, contentPath, issues, overrides);
       if (!source) continue;
       const { value, issues: found } = validate(policyVersionSchema, source.parsed.data, source.file, source.parsed.keyLines);
       issues.push(...found);
@@ -188,12 +198,12 @@ function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
 }
 
 /** Reads every content file under `dir`, validating each against its schema. */
-export function readContent(dir: string): RawContent {
+export function readContent(dir: string, overrides?: ContentOverrides): RawContent {
   const issues: ContentIssue[] = [];
   if (!existsSync(dir)) {
     issues.push({ file: dir, message: 'The content folder does not exist, expected handbook.yaml, policies/ and agreements/ inside it.', ruleId: 'content-missing' });
     return { dir, policies: [], agreements: [], issues };
   }
   const handbook = readHandbook(dir, issues);
-  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues), agreements: readAgreements(dir, issues), issues };
+  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues, overrides), agreements: readAgreements(dir, issues), issues };
 }

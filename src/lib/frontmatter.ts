@@ -1,5 +1,5 @@
 /** Splits a content file into YAML frontmatter and body, keeping line numbers for messages. */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'astro/zod';
 import { quote, type ContentIssue } from './issues.ts';
 
@@ -80,6 +80,19 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
  * Validates data against a schema and turns every zod issue into a content issue
  * naming the file, the field and what was expected.
  */
+/** The keys an object schema allows at a path (`editLink` → url, text), through optional and default wrappers. */
+function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+  const unwrap = (s: unknown): unknown => {
+    let inner = s as { _zod?: { def?: { innerType?: unknown } } } | undefined;
+    while (inner?._zod?.def?.innerType) inner = inner._zod.def.innerType as typeof inner;
+    return inner;
+  };
+  let at = unwrap(schema);
+  for (const key of path) at = unwrap((at as { shape?: Record<PropertyKey, unknown> } | undefined)?.shape?.[key]);
+  const shape = (at as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 export function validate<S extends z.ZodType>(
   schema: S,
   data: unknown,
@@ -88,11 +101,11 @@ export function validate<S extends z.ZodType>(
 ): { value?: z.infer<S>; issues: ContentIssue[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, issues: [] };
-  const allowed = schema instanceof Object && 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
   const issues = result.error.issues.map((issue): ContentIssue => {
     const field = issue.path.join('.');
     const top = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
     let message = describeIssue(issue, data);
+    const allowed = issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : [];
     if (issue.code === 'unrecognized_keys') message += allowed.length ? `, expected one of: ${allowed.join(', ')}.` : '.';
     const line = keyLines.get(top);
     return {
@@ -104,4 +117,58 @@ export function validate<S extends z.ZodType>(
     };
   });
   return { issues };
+}
+
+/** The frontmatter of a file as text, with its offset in the file (after the first `---` line). */
+function frontmatterSpan(source: string): { start: number; end: number } | undefined {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(source);
+  if (!open) return undefined;
+  const close = /^---[ \t]*$/m;
+  const rest = source.slice(open[0].length);
+  const match = close.exec(rest);
+  return match ? { start: open[0].length, end: open[0].length + match.index } : undefined;
+}
+
+/**
+ * Sets top-level frontmatter fields, changing nothing else in the file: every other byte
+ * (comments, quoting, spacing, the body) stays as the editor wrote it. An existing value is
+ * replaced where it stands; a missing field is added on the line after the field before it in
+ * `fields` (or at the end of the frontmatter).
+ *
+ * @param fields `[key, value]` pairs, in the order they should read
+ * @throws when the file has no frontmatter or it is not a YAML map (check reports those first)
+ */
+export function setFrontmatterFields(source: string, fields: readonly (readonly [string, string])[]): string {
+  let text = source;
+  let previous: string | undefined;
+  for (const [key, value] of fields) {
+    const span = frontmatterSpan(text);
+    if (!span) throw new Error('Expected frontmatter between two "---" lines.');
+    const yaml = text.slice(span.start, span.end);
+    const doc = parseDocument(yaml, { uniqueKeys: true });
+    if (doc.errors.length || !isMap(doc.contents)) throw new Error('Expected the frontmatter to be a YAML map.');
+    const written = stringify(value, { lineWidth: 0 }).trimEnd();
+    const pairs = doc.contents.items;
+    const pair = pairs.find((p) => isScalar(p.key) && p.key.value === key);
+    const node = pair?.value;
+    if (pair && isNode(node) && node.range) {
+      // Replace the value itself; a comment after it on the line stays.
+      text = text.slice(0, span.start + node.range[0]) + written + text.slice(span.start + node.range[1]);
+    } else {
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const after = pairs.find((p) => isScalar(p.key) && p.key.value === previous);
+      const afterEnd = after && isNode(after.value) && after.value.range ? after.value.range[1] : undefined;
+      // After the whole line the field before ends on, or at the end of the frontmatter.
+      let at = span.end;
+      if (afterEnd !== undefined) {
+        const lineEnd = yaml.indexOf('\n', Math.max(0, afterEnd - 1));
+        at = lineEnd === -1 ? span.end : span.start + lineEnd + 1;
+      }
+      const line = `${key}: ${written}${eol}`;
+      const needsBreak = at === span.end && at > 0 && text[at - 1] !== '\n';
+      text = text.slice(0, at) + (needsBreak ? eol : '') + line + text.slice(at);
+    }
+    previous = key;
+  }
+  return text;
 }
