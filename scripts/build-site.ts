@@ -4,16 +4,16 @@
  * succeeded. A failed build leaves the previous site untouched (never a half-written one, whose
  * `.prerender/` chunks could hold a draft's text) and removes what it wrote.
  *
- * `npm run build` runs this file; the CLI's `build` command and the tests call `buildSite`.
+ * `npm run build` runs this file; the CLI's `build` command and the tests call `buildSite`. Astro
+ * runs in a process of its own (so a failure is an exit code, whatever it printed).
  */
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-
-/** The engine's own folder (astro.config.mjs, src/): where Astro must run. */
-export const ENGINE_ROOT = resolve(import.meta.dirname, '..');
+import { contentDir } from '../src/lib/env.ts';
+import { engineRoot, engineScript } from './engine.ts';
 
 export interface BuildOptions {
   /** The folder the finished site replaces (`dist/`). */
@@ -27,9 +27,11 @@ export interface BuildOptions {
 /** Runs one step with the Node that runs this script (Node 22, as Astro needs); resolves to its exit code. */
 function run(args: string[], options: BuildOptions): Promise<number> {
   return new Promise((done, fail) => {
-    // A production build whatever NODE_ENV the caller's shell has (Vite reads it to choose dev or production).
-    const env = { ...(options.env ?? process.env), NODE_ENV: 'production' };
-    const child = spawn(process.execPath, args, { cwd: ENGINE_ROOT, env, stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
+    const given = options.env ?? process.env;
+    // A production build whatever NODE_ENV the caller's shell has (Vite reads it to choose dev or
+    // production); the content folder resolved where the caller is, as Astro runs in the engine's folder.
+    const env = { ...given, NODE_ENV: 'production', HANDBOOK_CONTENT: contentDir(given) };
+    const child = spawn(process.execPath, args, { cwd: engineRoot(), env, stdio: ['ignore', options.stdio ?? 'inherit', options.stdio ?? 'inherit'] });
     child.once('error', fail);
     child.once('exit', (code, signal) => done(code ?? (signal ? 1 : 0)));
   });
@@ -54,7 +56,7 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   try {
     const built = await run([astroBin(), 'build', '--outDir', staging], options);
     if (built !== 0) return built;
-    const indexed = await run([join(ENGINE_ROOT, 'scripts', 'search-index.ts'), staging], options);
+    const indexed = await run([engineScript('search-index'), staging], options);
     if (indexed !== 0) return indexed;
     swap(staging, outDir);
     return 0;
