@@ -125,7 +125,7 @@ describe('no stack traces: a message naming the file or variable, exit 1 for con
   it('check with an argument exits 2 instead of ignoring it', () => {
     const { code, err } = cli(['check', 'extra']);
     expect(code).toBe(2);
-    expect(err).toContain('Unexpected argument "extra": check takes none');
+    expect(err).toContain('Unexpected argument "extra".');
   });
 
   it.each([['review', '--within='], ['review', '--owner='], ['new', 'x-y', '--title='], ['pdf', '--site=']])('%s %s (an empty value) exits 2', (...args) => {
