@@ -8,6 +8,8 @@ export interface FoundLink {
   href: string;
   /** 1-based line, counted from the body's first line. */
   line: number;
+  /** Written as a JSX element in MDX: compiled to code, so the build cannot add the base path. */
+  jsx?: true;
 }
 
 export interface ComponentUse {
@@ -128,7 +130,7 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
       if (!isComponentName(node.name)) {
         scan.elements.push({ name: node.name.toLowerCase(), line, attributes: all });
         // A link written in JSX is a link like any other: checked, and its target must exist.
-        if (attributes['href']) scan.links.push({ href: attributes['href'], line });
+        if (attributes['href']) scan.links.push({ href: attributes['href'], line, jsx: true });
       }
     }
     node.children?.forEach(visit);

@@ -219,6 +219,10 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
         continue;
       }
       const target = resolveLink(link.href, f.contentPath);
+      if ('jsx' in link && target.kind !== 'other' && target.kind !== 'outside') {
+        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}" written as a JSX <a> element: the build cannot add the base path to it, expected a Markdown link such as [text](${link.href}).`, ruleId: 'jsx-link' });
+        continue;
+      }
       const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
       if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
     }

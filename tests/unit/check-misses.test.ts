@@ -41,6 +41,12 @@ describe('problems check once missed', () => {
     ]);
   });
 
+  it('a JSX <a href> to a page that exists: a Markdown link is asked for, as the build would not add the base path', () => {
+    expect(check({ 'policies/intake/1.11.mdx': `${version({ effective: '2025-07-01' })}\n<a href="/policies/conflicts/">Conflicts</a> and <a href="https://firm.example/">the firm</a>\n` })).toEqual([
+      'policies/intake/1.11.mdx:11 → body: Link to "/policies/conflicts/" written as a JSX <a> element: the build cannot add the base path to it, expected a Markdown link such as [text](/policies/conflicts/).',
+    ]);
+  });
+
   it('2.1.md beside 2.1.mdx: one version written twice', () => {
     expect(check({ 'policies/intake/2.1.md': version({ effective: '2025-09-01' }), 'policies/intake/2.1.mdx': version({ effective: '2025-10-01' }) })).toEqual([
       'policies/intake/2.1.mdx: Version 2.1 is written twice, as 2.1.md and 2.1.mdx, expected one file per version.',
