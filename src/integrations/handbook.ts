@@ -4,6 +4,7 @@
  * exits, by scripts/search-index.ts.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
@@ -17,7 +18,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ command, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook && command === 'build') {
           // Content problems are the editor's to fix, not the engine's: the list, no stack trace.
@@ -31,7 +32,15 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook, command);
-        updateConfig({ vite: { plugins: [brandModules(options.contentDir, handbook.config)] } });
+        updateConfig({
+          vite: {
+            plugins: [brandModules(options.contentDir, handbook.config)],
+            // The dev server serves the logo from the content folder, which may lie outside the
+            // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
+            // (the engine's own folder), so that is listed too.
+            server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } },
+          },
+        });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
     },

@@ -127,7 +127,7 @@ describe('npm run bench --json', () => {
     expect(result.redline.module).toBe('src/lib/diff.ts');
     finite(result.redline.medianMs, 'redline.medianMs');
 
-    const budgets = ['buildWall', 'buildMemory', 'msPerVersionFile', 'scaling', 'deepHistory', 'policyPageHtml', 'policyPageJs', 'searchFirst', 'searchLater', 'redline'];
+    const budgets = ['buildWall', 'buildMemory', 'msPerVersionFile', 'scaling', 'deepHistory', 'deepPages', 'policyPageHtml', 'policyPageJs', 'searchFirst', 'searchLater', 'redline'];
     expect(Object.keys(result.budgets).sort()).toEqual([...budgets].sort());
     for (const name of budgets) {
       const b = result.budgets[name];
