@@ -12,13 +12,16 @@ import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
-import { rememberHandbook } from './shared-handbook.ts';
+import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
+        // the content mid-build, and a page's model objects no longer matched each other).
+        rememberDevServer(command === 'dev');
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook && command === 'build') {
           // Content problems are the editor's to fix, not the engine's: the list, no stack trace.
@@ -31,7 +34,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
             formatIssues(issues),
           );
         }
-        rememberHandbook(handbook, command);
+        rememberHandbook(handbook);
         updateConfig({
           vite: {
             plugins: [brandModules(options.contentDir, handbook.config)],
@@ -42,6 +45,10 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           },
         });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
+      },
+      // The texts render from the model with the config's own Markdown processor and plugins.
+      'astro:config:done': ({ config }) => {
+        rememberRenderSettings({ markdown: config.markdown, image: config.image });
       },
     },
   };

@@ -1,31 +1,54 @@
 /**
- * Hands the handbook the content check loaded (in the Astro config hook) to the pages, so a
- * build reads and checks the content once, not twice. The pages run from bundled chunks with
- * module instances of their own, in the same process: only a global reaches them.
+ * Hands what the integration loaded (in the Astro config hooks) to the pages: the handbook the
+ * content check read, so a build reads and checks the content once, and the Markdown settings
+ * the texts render with (src/data/render.ts). The pages run from bundled chunks with module
+ * instances of their own, in the same process: only a global reaches them.
  */
+import type { AstroConfig } from 'astro';
+import { compileEveryText } from '../lib/env.ts';
 import type { Handbook } from '../lib/model.ts';
 
 const KEY = Symbol.for('policy-handbook.loaded');
-const COMMAND = Symbol.for('policy-handbook.command');
-type Store = { [KEY]?: Handbook; [COMMAND]?: string };
+const SETTINGS = Symbol.for('policy-handbook.render-settings');
+const DEV = Symbol.for('policy-handbook.dev-server');
 
-/** @param command the Astro command that loaded it (`build`, `dev`, …) */
-export function rememberHandbook(handbook: Handbook, command = 'build'): void {
-  (globalThis as Store)[KEY] = handbook;
-  (globalThis as Store)[COMMAND] = command;
+/** The resolved config's Markdown processor and options, and its image settings. */
+export interface RenderSettings {
+  markdown: AstroConfig['markdown'];
+  image: AstroConfig['image'];
 }
 
-/**
- * The handbook a production build checked, or undefined in any other command. Asked by the
- * command Astro ran, not by `import.meta.env.DEV`, which a NODE_ENV other than "production"
- * in the builder's shell turns on in a build.
- */
-export function rememberedForBuild(dir: string, today: string): Handbook | undefined {
-  return (globalThis as Store)[COMMAND] === 'build' ? rememberedHandbook(dir, today) : undefined;
+type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings; [DEV]?: boolean };
+
+export function rememberHandbook(handbook: Handbook): void {
+  (globalThis as Store)[KEY] = handbook;
 }
 
 /** The handbook loaded for this folder and day, if the check has loaded it in this process. */
 export function rememberedHandbook(dir: string, today: string): Handbook | undefined {
   const found = (globalThis as Store)[KEY];
   return found && found.dir === dir && found.today === today ? found : undefined;
+}
+
+/** Whether this process is `astro dev` (told by the integration), where content changes under the pages. */
+export function rememberDevServer(dev: boolean): void {
+  (globalThis as Store)[DEV] = dev;
+}
+
+export function isDevServer(): boolean {
+  return (globalThis as Store)[DEV] === true;
+}
+
+export function rememberRenderSettings(settings: RenderSettings): void {
+  (globalThis as Store)[SETTINGS] = settings;
+}
+
+export function renderSettings(): RenderSettings | undefined {
+  return (globalThis as Store)[SETTINGS];
+}
+
+/** Content paths of the texts Astro's content collections compile (src/content.config.ts). */
+export function compiledTexts(handbook: Handbook): Set<string> {
+  if (!compileEveryText()) return handbook.compiled;
+  return new Set([...[...handbook.bySlug.values()].flatMap((p) => p.versions), ...handbook.agreements].map((f) => f.contentPath));
 }

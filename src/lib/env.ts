@@ -84,3 +84,11 @@ export function siteUrl(configured: string | undefined, env: NodeJS.ProcessEnv =
   }
   return configured && !siteProblem(configured) ? configured : undefined;
 }
+
+/**
+ * `HANDBOOK_RENDER=compiler` sends every text through Astro's MDX compiler, as builds did before
+ * texts rendered from the model: slower, and the reference tests/unit/render.test.ts compares with.
+ */
+export function compileEveryText(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['HANDBOOK_RENDER'] === 'compiler';
+}
