@@ -28,7 +28,7 @@ export interface VersionBlocks {
 
 /** The address of a version's block data, without the base path. */
 export function versionBlocksPath(slug: string, version: string): string {
-  return routes.blocks.path({ slug, version });
+  return routes.versionBlocks.path({ slug, version });
 }
 
 /** `/policies/<slug>/compare/<from>/<to>/` (after the base path), or undefined for any other address. */

@@ -104,7 +104,7 @@ export const routes = {
     ),
   ),
   /** Each version's blocks, for the compare pages the browser redlines (src/lib/compare-data.ts). */
-  blocks: dynamic('/policies/[slug]/[version]/blocks.json', (handbook) =>
+  versionBlocks: dynamic('/policies/[slug]/[version]/blocks.json', (handbook) =>
     pagedPolicies(handbook).flatMap((policy) => policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } }))),
   ),
   /** "Download as Word" of a version. */

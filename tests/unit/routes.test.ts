@@ -15,7 +15,7 @@ describe('the route table', () => {
     ['home', {}, '/'],
     ['policy', { slug: 'intake' }, '/policies/intake/'],
     ['version', { slug: 'intake', version: '1.10' }, '/policies/intake/1.10/'],
-    ['blocks', { slug: 'intake', version: '1.9' }, '/policies/intake/1.9/blocks.json'],
+    ['versionBlocks', { slug: 'intake', version: '1.9' }, '/policies/intake/1.9/blocks.json'],
     ['versionDocx', { slug: 'intake', version: '1.9', file: 'intake-1.9.docx' }, '/policies/intake/1.9/intake-1.9.docx'],
     ['compareDocx', { slug: 'intake', from: '1.9', to: '1.10', file: 'intake-1.9-to-1.10.docx' }, '/policies/intake/compare/1.9/1.10/intake-1.9-to-1.10.docx'],
     ['history', { slug: 'intake' }, '/policies/intake/history/'],

@@ -7,7 +7,7 @@ import type { Policy, PolicyVersion } from '../../../../lib/model';
 import { routes } from '../../../../lib/routes';
 
 /** Each published version's blocks, for the compare pages redlined in the browser (src/lib/compare-data.ts). */
-export const getStaticPaths = () => routes.blocks.pages(getHandbook());
+export const getStaticPaths = () => routes.versionBlocks.pages(getHandbook());
 
 export const GET: APIRoute = ({ props }) => {
   const { policy, version } = props as { policy: Policy; version: PolicyVersion };
