@@ -3,6 +3,7 @@
  * the links it makes and the MDX components it uses, with their lines.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES, type HeadingUse } from './headings.ts';
 
 export interface FoundLink {
   href: string;
@@ -22,6 +23,8 @@ export interface BodyScan {
   components: ComponentUse[];
   /** Names bound by the file's own `import` statements. */
   imported: Set<string>;
+  /** Headings, with the attributes written after them (`{#id}`), for the id check. */
+  headings: HeadingUse[];
 }
 
 interface Node {
@@ -31,8 +34,11 @@ interface Node {
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
+  data?: { hProperties?: Record<string, unknown> };
   children?: Node[];
 }
+
+const textOf = (node: Node): string => node.value ?? node.children?.map(textOf).join('') ?? '';
 
 const HTML_HREF = /\bhref=["']([^"']+)["']/g;
 const IMPORT = /^\s*import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?/gm;
@@ -55,11 +61,15 @@ function importedNames(esm: string, into: Set<string>): void {
  * @throws the parser's error ("2:10: Unexpected …") when the MDX cannot be parsed
  */
 export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
-  const scan: BodyScan = { links: [], components: [], imported: new Set() };
+  const scan: BodyScan = { links: [], components: [], imported: new Set(), headings: [] };
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
     if ((node.type === 'link' || node.type === 'definition') && node.url) scan.links.push({ href: node.url, line });
     if (node.type === 'html' && node.value) for (const m of node.value.matchAll(HTML_HREF)) scan.links.push({ href: m[1]!, line });
+    if (node.type === 'heading') {
+      const attributes = Object.fromEntries(Object.entries(node.data?.hProperties ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]));
+      scan.headings.push({ text: textOf(node).trim(), line, attributes });
+    }
     if (node.type === 'mdxjsEsm' && node.value) importedNames(node.value, scan.imported);
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const attributes: Record<string, string> = {};
@@ -69,7 +79,7 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
     node.children?.forEach(visit);
   };
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
-  visit(parse(body, { features: { gfm: true } }) as unknown as Node);
+  visit(parse(body, { features: MARKDOWN_FEATURES }) as unknown as Node);
   return scan;
 }
 

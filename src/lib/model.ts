@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
+import { headingProblems } from './headings.ts';
 import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
@@ -157,6 +158,9 @@ function checkBodies(
       if (problem) {
         issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
       }
+    }
+    for (const problem of headingProblems(scan.headings.map((h) => ({ ...h, line: f.bodyLine + h.line - 1 })))) {
+      issues.push({ file: f.file, field: 'body', line: problem.line, message: `${problem.message}.`, ruleId: 'heading-id' });
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
