@@ -1,8 +1,9 @@
 import { check } from './check.ts';
 import { diff } from './diff.ts';
+import { publish, retire } from './lifecycle.ts';
 import { pdf } from './pdf.ts';
 import { review } from './review.ts';
 import { newPolicy, newVersion } from './scaffold.ts';
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check, newPolicy, newVersion, diff, review, pdf];
+export const commands: Command[] = [check, newPolicy, newVersion, diff, publish, retire, review, pdf];

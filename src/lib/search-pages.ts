@@ -4,8 +4,9 @@
  * carried `data-pagefind-body` Pagefind indexed them whole, navigation included.
  *
  * - `current`: what search covers by default: each policy's canonical page and each agreement;
- * - `older`: every other published version's permalink (superseded or upcoming), which the
- *   search page merges in only when the reader ticks "Include older versions".
+ * - `older`: every other published version's permalink (superseded or upcoming), and every
+ *   version of a withdrawn policy, which the search page merges in only when the reader ticks
+ *   "Include older versions". (The same rule as `searchable` in src/components/PolicyPage.astro.)
  */
 import type { Handbook } from './model.ts';
 
@@ -21,6 +22,9 @@ export const SEARCH_PAGES_FILE = 'search-pages.json';
 export function searchPages(handbook: Handbook): SearchPages {
   return {
     current: [...handbook.policies.map((p) => `/policies/${p.slug}/`), ...handbook.agreements.map((a) => `/agreements/${a.slug}/`)],
-    older: handbook.policies.flatMap((p) => p.versions.filter((v) => v !== p.current).map((v) => `/policies/${p.slug}/${v.version}/`)),
+    older: [
+      ...handbook.policies.flatMap((p) => p.versions.filter((v) => v !== p.current).map((v) => `/policies/${p.slug}/${v.version}/`)),
+      ...handbook.withdrawn.flatMap((p) => p.versions.map((v) => `/policies/${p.slug}/${v.version}/`)),
+    ],
   };
 }
