@@ -47,6 +47,14 @@ test.describe('on a phone (360 px)', () => {
     await expect(menu).toBeFocused();
   });
 
+  test('on a wide screen there is no menu button and the navigation shows', async ({ page, watch: _watch }) => {
+    await page.setViewportSize({ width: 1280, height: 740 });
+    await page.goto(POLICY);
+    await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Handbook' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Menu' })).toBeHidden();
+  });
+
   test('without JavaScript the navigation shows and there is no menu button', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, viewport: PHONE, baseURL: process.env['E2E_BASE_URL'] ?? '' });
     const page = await context.newPage();
