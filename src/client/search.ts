@@ -119,7 +119,11 @@ function start(root: HTMLElement): void {
     const active = term !== null || [...current.selected.values()].some((v) => v.length > 0);
     // A filter's counts come from the search without that filter, so each value says how many
     // results ticking it would give; values within one filter are alternatives (any).
-    const restricted = [...(current.older ? [] : [VERSIONS]), ...[...current.selected].filter(([, v]) => v.length).map(([name]) => name)];
+    // The versions filter's count (older versions found) exists only once their index is merged:
+    // before that, a search without it would cover the same pages, so it is not run (one Pagefind
+    // search per query instead of two, the usual case).
+    const countOlder = !current.older && olderIndex !== undefined;
+    const restricted = [...(countOlder ? [VERSIONS] : []), ...[...current.selected].filter(([, v]) => v.length).map(([name]) => name)];
     const [all, main, ...without] = await Promise.all([
       optionsMade ? undefined : pf.filters(),
       pf.search(term, { filters: filtersOf(current) }),
