@@ -34,8 +34,9 @@ test.describe('agreements on paper', () => {
       const text = pages(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
       await page.emulateMedia({ media: 'screen' });
       const blocks = agreement.data.parties.map((party) => {
+        // Drawing order, as on the form: each line, then its label under it.
         const name = party.nameField ? `Name of ${party.id} Testperson ` : '';
-        return `${party.label} Signature Full name ${name}Date`;
+        return `${party.label} Signature ${name}Full name Date`;
       });
       for (const block of blocks) expect(text.filter((p) => p.includes(block)), block).toHaveLength(1);
       // The heading above them stays with the first block.
