@@ -92,12 +92,14 @@ test.describe('compare page', () => {
       const [from, to] = policy.versions;
       await page.goto(`policies/${policy.slug}/compare/${from!.version}/${to!.version}/`);
       const text = pages(await page.pdf({ format: 'A4' }));
+      // What is left of the last page without the page margins (running head, page number) and the site's footer.
       const last = text.at(-1)!
-        .replace(/Page \d+ of \d+/g, '')
+        .replace(/^.*? redline of version .*? → .*? \(\d+ \w+ \d{4}\) /, '')
+        .replace('Underlined: inserted · struck through: deleted', '')
+        .replace(/Page \d+ of \d+/, '')
+        .replace(`${handbook.config.firm} · ${handbook.config.title} · Confidential: for internal use only.`, '')
+        .replace(/Built as at \d+ \w+ \d{4}\. Printed copies are uncontrolled; check the online handbook for the current version\./, '')
         .replace(/Printed from \S+/, '')
-        .replace(/Built as at .* current version\./, '')
-        .replace(/.*Confidential: for internal use only\./, '')
-        .replace(/Underlined: inserted · struck through: deleted/, '')
         .trim();
       expect(last.length, `${policy.slug}: last page "${text.at(-1)}"`).toBeGreaterThan(20);
     }
