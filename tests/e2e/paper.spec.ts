@@ -94,14 +94,17 @@ test.describe('compare page', () => {
       const text = pages(await page.pdf({ format: 'A4' }));
       // What is left of the last page without the page margins (running head, page number) and the site's footer.
       const last = text.at(-1)!
-        .replace(/^.*? redline of version .*? → .*? \(\d+ \w+ \d{4}\) /, '')
+        .replace(/^.*? redline of version .*? → .*? \(\d+ \w+ \d{4}\) ?/, '')
         .replace('Underlined: inserted · struck through: deleted', '')
         .replace(/Page \d+ of \d+/, '')
         .replace(`${handbook.config.firm} · ${handbook.config.title} · Confidential: for internal use only.`, '')
         .replace(/Built as at \d+ \w+ \d{4}\. Printed copies are uncontrolled; check the online handbook for the current version\./, '')
-        .replace(/Printed from \S+/, '')
+        .replace(/Uncontrolled when printed · printed from \S+/, '')
         .trim();
       expect(last.length, `${policy.slug}: last page "${text.at(-1)}"`).toBeGreaterThan(20);
+      // Every page says where it was printed from (its path here: the test build has no site.url).
+      const address = `/handbook/policies/${policy.slug}/compare/${from!.version}/${to!.version}/`;
+      for (const [i, p] of text.entries()) expect(p, `page ${i + 1}`).toContain(`Uncontrolled when printed · printed from ${address}`);
     }
   });
 });
