@@ -135,3 +135,18 @@ export function headingProblems(headings: readonly HeadingUse[]): HeadingProblem
   }
   return problems;
 }
+
+/**
+ * Every id a text's headings answer to, explicit, alias or made from the text, as the renderer
+ * gives them out: what `check` accepts after a `#` in a link to that text.
+ */
+export function headingIds(headings: readonly HeadingUse[]): Set<string> {
+  const ids = new HeadingIds();
+  const found = new Set<string>();
+  for (const h of headings) {
+    const aliases = aliasList(h.attributes['aliases']);
+    found.add(ids.next(h.text, h.attributes['id'] || undefined, aliases));
+    for (const alias of aliases) found.add(alias);
+  }
+  return found;
+}
