@@ -6,6 +6,7 @@
  * compare page shows. No draft is ever written (only published versions have pages).
  */
 import type { Block } from './diff/types.ts';
+import { routes } from './routes.ts';
 import type { VersionState } from './versions.ts';
 
 export interface VersionBlocks {
@@ -27,7 +28,7 @@ export interface VersionBlocks {
 
 /** The address of a version's block data, without the base path. */
 export function versionBlocksPath(slug: string, version: string): string {
-  return `/policies/${slug}/${version}/blocks.json`;
+  return routes.versionBlocks.path({ slug, version });
 }
 
 /** `/policies/<slug>/compare/<from>/<to>/` (after the base path), or undefined for any other address. */

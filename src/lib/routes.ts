@@ -8,6 +8,7 @@
  * the base with `withBase` (links.ts) or `url()` in src/data/handbook.ts. A light module (only
  * types from the model), so the CLI and browser code can load it cheaply.
  */
+import { staticComparePairs } from './compare-pairs.ts';
 import type { AgreementFile } from './content.ts';
 import type { Handbook, Policy, PolicyVersion } from './model.ts';
 
@@ -77,11 +78,11 @@ function policyPageData(handbook: Handbook, policy: Policy, version: PolicyVersi
 }
 
 /**
- * The version pairs that get a compare page of their own. Issue #16 narrows this to each version
- * against the one before and against the current; other pairs are redlined in the browser.
+ * The version pairs that get a compare page of their own: each version against the one before
+ * and against the current (compare-pairs.ts); other pairs are redlined in the browser.
  */
 export function comparePairs(policy: Policy): [PolicyVersion, PolicyVersion][] {
-  return policy.versions.flatMap((from, i) => policy.versions.slice(i + 1).map((to): [PolicyVersion, PolicyVersion] => [from, to]));
+  return staticComparePairs(policy.versions, policy.current).map(({ from, to }): [PolicyVersion, PolicyVersion] => [from, to]);
 }
 
 export const routes = {
@@ -93,6 +94,10 @@ export const routes = {
     pagedPolicies(handbook).flatMap((policy) =>
       policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: policyPageData(handbook, policy, version) })),
     ),
+  ),
+  /** A version's blocks for the browser redline (compare-data.ts). */
+  versionBlocks: dynamic('/policies/[slug]/[version]/blocks.json', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) => policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } }))),
   ),
   history: dynamic('/policies/[slug]/history/', (handbook) => pagedPolicies(handbook).map((policy) => ({ params: { slug: policy.slug }, props: { policy } }))),
   compare: dynamic('/policies/[slug]/compare/[from]/[to]/', (handbook) =>

@@ -3,13 +3,12 @@ import { getHandbook } from '../../../../data/handbook';
 import type { VersionBlocks } from '../../../../lib/compare-data';
 import { formatDate } from '../../../../lib/dates';
 import { blocksOf, metadataFields } from '../../../../lib/diff';
-import { pagedPolicies, type Policy, type PolicyVersion } from '../../../../lib/model';
+import type { Policy, PolicyVersion } from '../../../../lib/model';
+import { routes } from '../../../../lib/routes';
 
 /** Each published version's blocks, for the compare pages redlined in the browser (src/lib/compare-data.ts). */
 export function getStaticPaths() {
-  return pagedPolicies(getHandbook()).flatMap((policy) =>
-    policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } })),
-  );
+  return routes.versionBlocks.pages(getHandbook());
 }
 
 export const GET: APIRoute = ({ props }) => {
