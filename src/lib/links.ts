@@ -109,3 +109,11 @@ export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
+
+/**
+ * The address a printout says it came from: the page's full address when the site's address is
+ * known (`site.url`), else its path (with the base path), which is all a static build knows.
+ */
+export function printedAddress(pathname: string, site: URL | string | undefined): string {
+  return site ? new URL(pathname, site).href : pathname;
+}

@@ -11,7 +11,7 @@ import { readContent, type AgreementFile, type ContentOverrides, type PolicyVers
 import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
-import { headingIds } from './headings.ts';
+import { headingIds, headingProblems } from './headings.ts';
 import { markupProblems } from './markup.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import { isPublished } from './schema/fields.ts';
@@ -230,6 +230,9 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
       }
       const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
       if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
+    }
+    for (const problem of headingProblems(scan.headings.map((h) => ({ ...h, line: f.bodyLine + h.line - 1 })))) {
+      issues.push({ file: f.file, field: 'body', line: problem.line, message: `${problem.message}.`, ruleId: 'heading-id' });
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
