@@ -7,7 +7,8 @@ import { isDevServer, rememberedHandbook } from '../integrations/shared-handbook
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
-import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
+import { loadHandbook, type Handbook } from '../lib/model.ts';
+import { href } from '../lib/routes.ts';
 
 let cached: Handbook | undefined;
 let loadedAt = 0;
@@ -44,7 +45,11 @@ export function url(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
-export const policyUrl = (p: Policy) => url(`/policies/${p.slug}/`);
-export const versionUrl = (v: { slug: string; version: string }) => url(`/policies/${v.slug}/${v.version}/`);
-export const historyUrl = (p: { slug: string }) => url(`/policies/${p.slug}/history/`);
-export const compareUrl = (slug: string, from: string, to: string) => url(`/policies/${slug}/compare/${from}/${to}/`);
+/** Addresses from the route table (src/lib/routes.ts), with the base path. */
+export const policyUrl = (p: { slug: string }) => url(href.policy(p));
+export const versionUrl = (v: { slug: string; version: string }) => url(href.version(v));
+export const historyUrl = (p: { slug: string }) => url(href.history(p));
+export const compareUrl = (slug: string, from: string, to: string) => url(href.compare(slug, from, to));
+export const agreementUrl = (a: { slug: string }) => url(href.agreement(a));
+export const chapterUrl = (id: string) => url(href.chapter(id));
+export const pageUrl = (kind: Parameters<typeof href.page>[0]) => url(href.page(kind));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanBody } from '../../src/lib/body.ts';
-import { resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
+import { printedAddress, resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
 
 const from = 'policies/intake/1.0.mdx';
 
@@ -31,7 +31,13 @@ describe('resolveLink and targetPath', () => {
     expect(targetPath(resolveLink('diagram.png', from))).toBeUndefined();
   });
 
-  it.each([['https://example.com/'], ['mailto:a@b.example'], ['tel:+441234'], ['#section'], ['//cdn.example/x.js'], ['../../../outside.png'], ['']])(
+  it('marks a relative path that leaves the content folder as outside', () => {
+    expect(resolveLink('../../../outside.png', from)).toEqual({ kind: 'outside', path: '../outside.png' });
+    expect(resolveLink('../../..', from)).toEqual({ kind: 'outside', path: '..' });
+    expect(targetPath(resolveLink('../../../outside.png', from))).toBeUndefined();
+  });
+
+  it.each([['https://example.com/'], ['mailto:a@b.example'], ['tel:+441234'], ['#section'], ['//cdn.example/x.js'], ['']])(
     'leaves %s alone',
     (href) => {
       expect(resolveLink(href, from)).toEqual({ kind: 'other' });
@@ -81,5 +87,13 @@ describe('scanBody', () => {
 
   it('throws on MDX that cannot be parsed', () => {
     expect(() => scanBody('An unclosed <Callout> tag', 'mdx')).toThrow();
+  });
+});
+
+describe('printedAddress', () => {
+  it('is the full address when the site address is known, else the path', () => {
+    expect(printedAddress('/handbook/policies/x/compare/1.0/2.0/', 'https://intranet.example')).toBe('https://intranet.example/handbook/policies/x/compare/1.0/2.0/');
+    expect(printedAddress('/handbook/policies/x/', new URL('https://intranet.example/handbook/'))).toBe('https://intranet.example/handbook/policies/x/');
+    expect(printedAddress('/policies/x/', undefined)).toBe('/policies/x/');
   });
 });
