@@ -8,6 +8,7 @@ import { rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
+import type { PolicyFacts } from '../lib/in-force.ts';
 import { loadHandbook, type Handbook, type Policy, type PolicyVersion } from '../lib/model.ts';
 
 let cached: Handbook | undefined;
@@ -39,6 +40,23 @@ export const policyUrl = (p: Policy) => url(`/policies/${p.slug}/`);
 export const versionUrl = (v: { slug: string; version: string }) => url(`/policies/${v.slug}/${v.version}/`);
 export const historyUrl = (p: { slug: string }) => url(`/policies/${p.slug}/history/`);
 export const compareUrl = (slug: string, from: string, to: string) => url(`/policies/${slug}/compare/${from}/${to}/`);
+
+const facts = new WeakMap<Policy, PolicyFacts>();
+/** What the browser needs to recompute a policy's in-force and review sentences (src/lib/in-force.ts). */
+export function policyFacts(p: Policy): PolicyFacts {
+  let f = facts.get(p);
+  if (!f) {
+    f = {
+      s: p.slug,
+      t: p.current.data.title,
+      u: policyUrl(p),
+      v: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, href: versionUrl(v) })),
+      r: { last: p.review.lastReviewed, next: p.review.next },
+    };
+    facts.set(p, f);
+  }
+  return f;
+}
 
 /** Renders a policy version's text. */
 export async function renderVersion(v: PolicyVersion) {

@@ -18,7 +18,7 @@ export type LinkTarget =
   | { kind: 'other' };
 
 /** The site-wide pages a link may point at (besides policies and agreements), without the base. */
-export const SITE_PAGES: readonly string[] = ['/', '/changes/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml'];
+export const SITE_PAGES: readonly string[] = ['/', '/changes/', '/as-at/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml'];
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i;
 const CONTENT_FILE = /\.mdx?$/;
