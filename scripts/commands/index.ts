@@ -3,6 +3,7 @@ import { diff } from './diff.ts';
 import { pdf } from './pdf.ts';
 import { review } from './review.ts';
 import { newPolicy, newVersion } from './scaffold.ts';
+import { status } from './status.ts';
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check, newPolicy, newVersion, diff, review, pdf];
+export const commands: Command[] = [check, newPolicy, newVersion, diff, review, status, pdf];
