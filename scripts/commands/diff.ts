@@ -17,11 +17,12 @@ export const diff: Command = {
     if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, received "${format}".`);
     const handbook = loadOrReport();
     if (!handbook) return 1;
-    const policy = handbook.bySlug.get(slug);
-    if (!policy) throw new UsageError(`Unknown policy "${slug}": expected one of ${handbook.policies.map((p) => p.slug).join(', ')}.`);
+    // Published versions, and drafts so an approver can read the redline of what they approve.
+    const versions = [...(handbook.bySlug.get(slug)?.versions ?? []), ...handbook.drafts.filter((d) => d.slug === slug)];
+    if (!versions.length) throw new UsageError(`Unknown policy "${slug}": expected one of ${[...handbook.bySlug.keys()].join(', ')}.`);
     const find = (version: string) => {
-      const found = policy.versions.find((v) => v.version === version);
-      if (!found) throw new UsageError(`Policy "${slug}" has no published version ${version}: expected one of ${policy.versions.map((v) => v.version).join(', ')}.`);
+      const found = versions.find((v) => v.version === version);
+      if (!found) throw new UsageError(`Policy "${slug}" has no version ${version}, published or draft: expected one of ${versions.map((v) => v.version).join(', ')}.`);
       return found;
     };
     const from = find(fromVersion);
@@ -31,12 +32,15 @@ export const diff: Command = {
 
     const result = redlineVersions(from, to);
     const metadata = diffMetadata(from.data, to.data);
-    const heading = `${to.data.title}: version ${from.version} (${from.data.effective}) → ${to.version} (${to.data.effective})`;
+    const drafts = [from, to].filter((v) => v.data.status === 'draft').map((v) => v.version);
+    const label = (v: typeof from) => (v.data.status === 'draft' ? `${v.version} DRAFT (not published; would take effect ${v.data.effective})` : `${v.version} (${v.data.effective})`);
+    const heading = `${to.data.title}: version ${label(from)} → ${label(to)}`;
     switch (format) {
       case 'json':
-        console.log(JSON.stringify({ slug, from: from.version, to: to.version, metadata, redline: result }, null, 2));
+        console.log(JSON.stringify({ slug, from: from.version, to: to.version, drafts, metadata, redline: result }, null, 2));
         break;
       case 'html':
+        if (drafts.length) console.log(`<p class="draft-note"><strong>Draft</strong>: version ${drafts.join(' and ')} is not published.</p>`);
         console.log(redlineToHtml(result));
         break;
       case 'markdown':

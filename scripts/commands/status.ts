@@ -1,6 +1,7 @@
 import { addDays, daysBetween, formatDate, parseCalendarDate, type CalendarDate } from '../../src/lib/dates.ts';
 import { statusBetween, type StatusEvent } from '../../src/lib/status.ts';
 import { today } from '../../src/lib/env.ts';
+import { pagedPolicies } from '../../src/lib/model.ts';
 import { loadOrReport, UsageError, type Command } from './shared.ts';
 
 /** Days the window covers when --to is not given. */
@@ -15,6 +16,7 @@ function dateOption(name: string, value: unknown): CalendarDate | undefined {
 
 function line(e: StatusEvent): string {
   const when = formatDate(e.date).padEnd(17);
+  if (e.kind === 'withdrawn') return `  ${when}  ${e.title}`;
   if (e.kind === 'takes-effect') return `  ${when}  ${e.title}: version ${e.version}${e.replaces ? ` replaces ${e.replaces}` : ' (its first version)'}`;
   return `  ${when}  ${e.title} (review by ${formatDate(e.nextReview)})`;
 }
@@ -37,10 +39,10 @@ export const status: Command = {
     if (!handbook) return 1;
     const warnDays = handbook.config.review.warnDays;
     const result = statusBetween(
-      handbook.policies.map((p) => ({
+      pagedPolicies(handbook).map((p) => ({
         slug: p.slug,
         title: p.current.data.title,
-        versions: p.versions.map((v) => ({ version: v.version, effective: v.data.effective })),
+        versions: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, withdrawn: v.data.withdrawn })),
         nextReview: p.review.next,
       })),
       from,
@@ -55,6 +57,7 @@ export const status: Command = {
     const out = [`Handbook status from ${formatDate(from)} to ${formatDate(to)} (${days} ${days === 1 ? 'day' : 'days'}):`];
     const sections: [StatusEvent['kind'], string][] = [
       ['takes-effect', 'Taking effect (rebuild the site on the day, or rebuild daily)'],
+      ['withdrawn', 'Withdrawn'],
       ['review-due', `Reviews becoming due soon (${warnDays} days before the review date)`],
       ['review-overdue', 'Reviews becoming overdue'],
     ];

@@ -36,7 +36,7 @@ interface ResultData {
 const VERSIONS = 'versions';
 const IN_FORCE = 'In force';
 const OLDER = 'Older and upcoming';
-const STATE_LABELS: Record<string, string> = { superseded: 'Superseded', upcoming: 'Not yet in force' };
+const STATE_LABELS: Record<string, string> = { superseded: 'Superseded', upcoming: 'Not yet in force', withdrawn: 'Withdrawn' };
 // Each result's text is one more request: the first screenful comes quicker in small pages.
 const PAGE_SIZE = 10;
 const DEBOUNCE_MS = 120;

@@ -50,9 +50,11 @@ export function policyFacts(p: Policy): PolicyFacts {
       s: p.slug,
       t: p.current.data.title,
       u: policyUrl(p),
-      v: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, href: versionUrl(v) })),
+      v: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, href: versionUrl(v), ...(v.data.withdrawn ? { withdrawn: v.data.withdrawn } : {}) })),
       r: { last: p.review.lastReviewed, next: p.review.next },
     };
+    const replacement = p.withdrawal?.replacedBy ? getHandbook().bySlug.get(p.withdrawal.replacedBy) : undefined;
+    if (replacement) f.x = { t: replacement.current.data.title, u: policyUrl(replacement) };
     facts.set(p, f);
   }
   return f;

@@ -52,10 +52,16 @@ function list(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
 }
 
-function readSource(dir: string, contentPath: string, issues: ContentIssue[]) {
+/**
+ * Text to read instead of what is on disk, by content path (`policies/x/2.2.mdx`): lets
+ * `publish` and `retire` check the content as it would be before writing anything.
+ */
+export type ContentOverrides = ReadonlyMap<string, string>;
+
+function readSource(dir: string, contentPath: string, issues: ContentIssue[], overrides?: ContentOverrides) {
   const abs = join(dir, contentPath);
   const file = relative(process.cwd(), abs) || abs;
-  const { parsed, issues: found } = parseFrontmatter(readFileSync(abs, 'utf8'), file);
+  const { parsed, issues: found } = parseFrontmatter(overrides?.get(contentPath) ?? readFileSync(abs, 'utf8'), file);
   issues.push(...found);
   const format = contentPath.endsWith('.mdx') ? ('mdx' as const) : ('md' as const);
   return parsed ? { file, format, parsed } : undefined;
@@ -77,7 +83,7 @@ function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | und
   return value;
 }
 
-function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] {
+function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOverrides): PolicyVersionFile[] {
   const policiesDir = join(dir, 'policies');
   const versions: PolicyVersionFile[] = [];
   for (const slug of list(policiesDir)) {
@@ -103,7 +109,7 @@ function readPolicies(dir: string, issues: ContentIssue[]): PolicyVersionFile[] 
         });
         continue;
       }
-      const source = readSource(dir, contentPath, issues);
+      const source = readSource(dir, contentPath, issues, overrides);
       if (!source) continue;
       const { value, issues: found } = validate(policyVersionSchema, source.parsed.data, source.file, source.parsed.keyLines);
       issues.push(...found);
@@ -145,12 +151,12 @@ function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
 }
 
 /** Reads every content file under `dir`, validating each against its schema. */
-export function readContent(dir: string): RawContent {
+export function readContent(dir: string, overrides?: ContentOverrides): RawContent {
   const issues: ContentIssue[] = [];
   if (!existsSync(dir)) {
     issues.push({ file: dir, message: 'The content folder does not exist, expected handbook.yaml, policies/ and agreements/ inside it.', ruleId: 'content-missing' });
     return { dir, policies: [], agreements: [], issues };
   }
   const handbook = readHandbook(dir, issues);
-  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues), agreements: readAgreements(dir, issues), issues };
+  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues, overrides), agreements: readAgreements(dir, issues), issues };
 }

@@ -1,5 +1,5 @@
 /** Splits a content file into YAML frontmatter and body, keeping line numbers for messages. */
-import { isMap, isScalar, LineCounter, parseDocument } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'astro/zod';
 import { quote, type ContentIssue } from './issues.ts';
 
@@ -97,4 +97,58 @@ export function validate<S extends z.ZodType>(
     };
   });
   return { issues };
+}
+
+/** The frontmatter of a file as text, with its offset in the file (after the first `---` line). */
+function frontmatterSpan(source: string): { start: number; end: number } | undefined {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(source);
+  if (!open) return undefined;
+  const close = /^---[ \t]*$/m;
+  const rest = source.slice(open[0].length);
+  const match = close.exec(rest);
+  return match ? { start: open[0].length, end: open[0].length + match.index } : undefined;
+}
+
+/**
+ * Sets top-level frontmatter fields, changing nothing else in the file: every other byte
+ * (comments, quoting, spacing, the body) stays as the editor wrote it. An existing value is
+ * replaced where it stands; a missing field is added on the line after the field before it in
+ * `fields` (or at the end of the frontmatter).
+ *
+ * @param fields `[key, value]` pairs, in the order they should read
+ * @throws when the file has no frontmatter or it is not a YAML map (check reports those first)
+ */
+export function setFrontmatterFields(source: string, fields: readonly (readonly [string, string])[]): string {
+  let text = source;
+  let previous: string | undefined;
+  for (const [key, value] of fields) {
+    const span = frontmatterSpan(text);
+    if (!span) throw new Error('Expected frontmatter between two "---" lines.');
+    const yaml = text.slice(span.start, span.end);
+    const doc = parseDocument(yaml, { uniqueKeys: true });
+    if (doc.errors.length || !isMap(doc.contents)) throw new Error('Expected the frontmatter to be a YAML map.');
+    const written = stringify(value, { lineWidth: 0 }).trimEnd();
+    const pairs = doc.contents.items;
+    const pair = pairs.find((p) => isScalar(p.key) && p.key.value === key);
+    const node = pair?.value;
+    if (pair && isNode(node) && node.range) {
+      // Replace the value itself; a comment after it on the line stays.
+      text = text.slice(0, span.start + node.range[0]) + written + text.slice(span.start + node.range[1]);
+    } else {
+      const eol = text.includes('\r\n') ? '\r\n' : '\n';
+      const after = pairs.find((p) => isScalar(p.key) && p.key.value === previous);
+      const afterEnd = after && isNode(after.value) && after.value.range ? after.value.range[1] : undefined;
+      // After the whole line the field before ends on, or at the end of the frontmatter.
+      let at = span.end;
+      if (afterEnd !== undefined) {
+        const lineEnd = yaml.indexOf('\n', Math.max(0, afterEnd - 1));
+        at = lineEnd === -1 ? span.end : span.start + lineEnd + 1;
+      }
+      const line = `${key}: ${written}${eol}`;
+      const needsBreak = at === span.end && at > 0 && text[at - 1] !== '\n';
+      text = text.slice(0, at) + (needsBreak ? eol : '') + line + text.slice(at);
+    }
+    previous = key;
+  }
+  return text;
 }

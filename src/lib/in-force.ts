@@ -11,7 +11,7 @@
  */
 import { daysBetween, formatDate, type CalendarDate } from './dates.ts';
 import { REVIEW_STATES, reviewState, type ReviewState } from './review.ts';
-import { classifyVersions, versionInForce, type VersionState } from './versions.ts';
+import { classifyVersions, isWithdrawnOn, versionInForce, withdrawalDate, type VersionState } from './versions.ts';
 
 /**
  * What the browser needs to know of a policy, embedded in the page as JSON (`data-facts`).
@@ -26,10 +26,11 @@ export interface PolicyFacts {
   u: string;
   /**
    * Dated changes, oldest first: each published version from its effective date, with its
-   * address. What is in force on a day is the latest change whose date has come; a dated
-   * withdrawal is one more entry of the same shape.
+   * address; the latest may carry the day the whole policy is withdrawn (src/lib/versions.ts).
    */
-  v: { version: string; effective: CalendarDate; href: string }[];
+  v: { version: string; effective: CalendarDate; href: string; withdrawn?: CalendarDate }[];
+  /** The policy that replaces a withdrawn one: title and address. */
+  x?: { t: string; u: string };
   /** Review record: last reviewed and next review (lastReviewed + interval). */
   r: { last: CalendarDate; next: CalendarDate };
 }
@@ -111,6 +112,10 @@ function status(input: StatementInput, ctx: StatementContext): Statement | null 
   const head: Part = { text: `Version ${version}`, strong: true };
   if (me.state === 'current') return { parts: [head, ' — in force since ', date(me.item.effective), ' — current ', asAt(ctx)] };
   if (me.state === 'upcoming') return { parts: [head, ' — takes effect on ', date(me.item.effective), ' — not yet in force ', asAt(ctx)] };
+  if (me.state === 'withdrawn') {
+    const off = withdrawalDate(facts.v)!;
+    return { parts: [head, ...(me.item.effective < off ? [' — in force ', date(me.item.effective), ' to ', date(off)] : [' — withdrawn before it took effect']), ' — withdrawn ', asAt(ctx)] };
+  }
   const by = me.supersededBy!;
   return { parts: [head, ' — in force ', date(me.item.effective), ' to ', date(by.effective), ` — superseded by version ${by.version} `, asAt(ctx)] };
 }
@@ -122,7 +127,8 @@ function banner(input: StatementInput, ctx: StatementContext): Statement | null 
   const state = stateOf(facts, version, ctx.today);
   const current = inForce(facts, ctx.today);
   if (state === 'superseded') {
-    if (input.canonical) return null;
+    // A withdrawn policy's pages carry the withdrawal banner instead.
+    if (input.canonical || isWithdrawnOn(facts.v, ctx.today)) return null;
     return {
       cls: 'banner-superseded',
       parts: [{ text: 'This version has been superseded.', strong: true }, ' It is kept for the record. Read the ',
@@ -149,11 +155,28 @@ function notice(input: StatementInput, ctx: StatementContext): Statement | null 
   if (!facts || !version) return null;
   const current = inForce(facts, ctx.today);
   const shown = find(facts, version);
+  // A withdrawal has its own banner.
   if (!current || current.version === version || current.effective <= shown.effective) return null;
   return {
     cls: 'banner-superseded',
     parts: [{ text: `Version ${current.version} took effect on ${formatDate(current.effective)}.`, strong: true },
       ` This page shows ${version}, built on ${formatDate(ctx.built)} — `, { text: `read version ${current.version}`, href: current.href }, '.'],
+  };
+}
+
+/**
+ * On every page a withdrawn (or to be withdrawn) policy keeps:
+ * "Withdrawn on 1 December 2026 — replaced by Expenses. This policy no longer applies; it is kept for the record."
+ */
+function withdrawal(input: StatementInput, ctx: StatementContext): Statement | null {
+  const { facts } = input;
+  const off = facts && withdrawalDate(facts.v);
+  if (!facts || !off) return null;
+  const past = off <= ctx.today;
+  return {
+    cls: past ? 'banner-withdrawn' : 'banner-upcoming',
+    parts: [{ text: `${past ? 'Withdrawn' : 'To be withdrawn'} on ${formatDate(off)}`, strong: true }, ...(facts.x ? [' — replaced by ', { text: facts.x.t, href: facts.x.u }] : []), '.',
+      past ? ' This policy no longer applies; it is kept for the record.' : ' Until then it applies.'],
   };
 }
 
@@ -174,6 +197,8 @@ function laterVersion(input: StatementInput, ctx: StatementContext): Statement |
 function marker(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts } = input;
   if (!facts) return null;
+  const off = withdrawalDate(facts.v);
+  if (off) return { parts: [off <= ctx.today ? `withdrawn on ${formatDate(off)}` : `to be withdrawn on ${formatDate(off)}`] };
   const next = versionStates(facts, ctx.today).find((c) => c.state === 'upcoming' && inForce(facts, ctx.today));
   if (next) return { parts: [`${next.item.version} from ${formatDate(next.item.effective)}`] };
   const now = inForce(facts, ctx.today);
@@ -186,6 +211,7 @@ function marker(input: StatementInput, ctx: StatementContext): Statement | null 
 function listedVersion(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts } = input;
   if (!facts) return null;
+  if (isWithdrawnOn(facts.v, ctx.today)) return { parts: [`withdrawn on ${formatDate(withdrawalDate(facts.v)!)}`] };
   const v = shownVersion(facts, ctx.today);
   return { parts: [v.effective > ctx.today ? `version ${v.version}, from ${formatDate(v.effective)}` : `version ${v.version}`] };
 }
@@ -195,7 +221,7 @@ function inForceVersion(input: StatementInput, ctx: StatementContext): Statement
   const { facts } = input;
   if (!facts) return null;
   const v = inForce(facts, ctx.today);
-  return { parts: [v ? { text: v.version, href: v.href } : 'none yet'] };
+  return { parts: [v ? { text: v.version, href: v.href } : isWithdrawnOn(facts.v, ctx.today) ? 'withdrawn' : 'none yet'] };
 }
 
 /** The dashboard's "upcoming" cell: "2.1, from 1 February 2027", or "—". */
@@ -243,7 +269,8 @@ export function reviewPhrase(next: CalendarDate, today: CalendarDate, warnDays: 
  */
 function reviewRecord(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts, version } = input;
-  if (!facts) return null;
+  // A withdrawn policy is no longer reviewed: its banner says so.
+  if (!facts || isWithdrawnOn(facts.v, ctx.today)) return null;
   if (version && stateOf(facts, version, ctx.today) === 'superseded') {
     const current = inForce(facts, ctx.today);
     return { cls: 'review-superseded', parts: [`This version is no longer in force, so it is no longer reviewed. `, ...(current ? [{ text: `Version ${current.version}`, href: current.href }, ' carries the policy\'s review record.'] : [])] };
@@ -258,7 +285,7 @@ function reviewRecord(input: StatementInput, ctx: StatementContext): Statement |
 /** A short marker beside an overdue or due-soon policy in lists; nothing when current. */
 function reviewMarker(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts } = input;
-  if (!facts) return null;
+  if (!facts || isWithdrawnOn(facts.v, ctx.today)) return null;
   const state = reviewOf(facts, ctx);
   if (state === 'current') return null;
   return { cls: `review-${state}`, parts: [{ text: state === 'overdue' ? 'Review overdue' : 'Review due soon' }] };
@@ -268,6 +295,7 @@ function reviewMarker(input: StatementInput, ctx: StatementContext): Statement |
 function reviewCell(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts } = input;
   if (!facts) return null;
+  if (isWithdrawnOn(facts.v, ctx.today)) return { parts: [`Withdrawn on ${formatDate(withdrawalDate(facts.v)!)}`] };
   const state = reviewOf(facts, ctx);
   return { cls: `review-badge review-${state}`, parts: [reviewPhrase(facts.r.next, ctx.today, ctx.warnDays)] };
 }
@@ -275,7 +303,7 @@ function reviewCell(input: StatementInput, ctx: StatementContext): Statement | n
 /** How many of the policies are in each review state on the context's day. */
 export function reviewCounts(all: readonly PolicyFacts[], ctx: StatementContext): Record<ReviewState, number> {
   const counts = Object.fromEntries(REVIEW_STATES.map((s) => [s, 0])) as Record<ReviewState, number>;
-  for (const f of all) counts[reviewOf(f, ctx)] += 1;
+  for (const f of all) if (!isWithdrawnOn(f.v, ctx.today)) counts[reviewOf(f, ctx)] += 1;
   return counts;
 }
 
@@ -315,13 +343,17 @@ function printCurrency(input: StatementInput, ctx: StatementContext): Statement 
   const newer = input.all.flatMap((f) => {
     const printed = input.printed?.[f.s];
     const now = inForce(f, ctx.today);
-    return printed && now && now.version !== printed ? [{ f, printed, now }] : [];
+    const gone = isWithdrawnOn(f.v, ctx.today);
+    return printed && (gone || (now && now.version !== printed)) ? [{ f, printed, now }] : [];
   });
   if (!newer.length) return { parts: [asAt(ctx, 'As at'), ', every policy printed here is the version in force.'] };
   return {
     cls: 'banner-superseded',
-    parts: [asAt(ctx, 'As at'), `, ${plural(newer.length, 'policy has', 'policies have')} a newer version in force than this edition, built on ${formatDate(ctx.built)}, prints: `,
-      ...newer.flatMap(({ f, printed, now }, i) => [i ? '; ' : '', { text: `${f.t} ${now.version}`, href: now.href }, ` (in force since ${formatDate(now.effective)}; printed here: ${printed})`]), '.'],
+    parts: [asAt(ctx, 'As at'), `, ${plural(newer.length, 'policy has', 'policies have')} changed since this edition was built on ${formatDate(ctx.built)}: `,
+      ...newer.flatMap(({ f, printed, now }, i) => [i ? '; ' : '',
+        ...(now
+          ? [{ text: `${f.t} ${now.version}`, href: now.href }, ` is in force since ${formatDate(now.effective)} (printed here: ${printed})`]
+          : [`${f.t} was withdrawn on ${formatDate(withdrawalDate(f.v)!)} (printed here: ${printed})`])]), '.'],
   };
 }
 
@@ -352,18 +384,21 @@ function asAtVersion(input: StatementInput, ctx: StatementContext): Statement | 
   const { facts } = input;
   if (!facts) return null;
   const v = inForce(facts, ctx.today);
-  return { parts: [v ? { text: v.version, href: v.href } : 'not yet in force'] };
+  return { parts: [v ? { text: v.version, href: v.href } : isWithdrawnOn(facts.v, ctx.today) ? 'withdrawn' : 'not yet in force'] };
 }
 
 /** The /as-at/ page's period cell: "1 June 2025 to 1 February 2027", "since 1 June 2026", "from 1 March 2027". */
 function asAtPeriod(input: StatementInput, ctx: StatementContext): Statement | null {
   const { facts } = input;
   if (!facts) return null;
+  if (isWithdrawnOn(facts.v, ctx.today)) return { parts: ['withdrawn on ', date(withdrawalDate(facts.v)!)] };
   const classified = versionStates(facts, ctx.today);
   const current = classified.find((c) => c.state === 'current');
   if (!current) return { parts: [`first version from ${formatDate(facts.v[0]!.effective)}`] };
   const next = classified.find((c) => c.state === 'upcoming');
-  return { parts: next ? [date(current.item.effective), ' to ', date(next.item.effective)] : ['since ', date(current.item.effective)] };
+  const off = withdrawalDate(facts.v);
+  const until = next?.item.effective ?? off;
+  return { parts: until ? [date(current.item.effective), ' to ', date(until)] : ['since ', date(current.item.effective)] };
 }
 
 export const STATEMENTS = {
@@ -371,6 +406,7 @@ export const STATEMENTS = {
   banner,
   notice,
   'later-version': laterVersion,
+  withdrawal,
   marker,
   'listed-version': listedVersion,
   'version-when': versionWhen,

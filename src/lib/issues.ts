@@ -23,12 +23,12 @@ export function formatIssue(issue: ContentIssue): string {
   return issue.field ? `${place} → ${issue.field}: ${issue.message}` : `${place}: ${issue.message}`;
 }
 
-/** Every issue, one a line, sorted by file then line, with a count at the end. */
-export function formatIssues(issues: readonly ContentIssue[]): string {
+/** Every issue, one a line, sorted by file then line, with a count at the end ("2 warnings in the content."). */
+export function formatIssues(issues: readonly ContentIssue[], kind: 'problem' | 'warning' = 'problem'): string {
   const sorted = [...issues].sort(
     (a, b) => a.file.localeCompare(b.file) || (a.line ?? 0) - (b.line ?? 0),
   );
-  const noun = issues.length === 1 ? 'problem' : 'problems';
+  const noun = issues.length === 1 ? kind : `${kind}s`;
   return [...sorted.map(formatIssue), `${issues.length} ${noun} in the content.`].join('\n');
 }
 

@@ -6,13 +6,14 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
-import { readContent, type AgreementFile, type PolicyVersionFile } from './content.ts';
+import { readContent, type AgreementFile, type ContentOverrides, type PolicyVersionFile } from './content.ts';
 import type { CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
+import { isPublished } from './schema/fields.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
-import { classifyVersions, compareVersions, type VersionState } from './versions.ts';
+import { classifyVersions, compareVersions, isWithdrawnOn, type VersionState } from './versions.ts';
 
 export interface PolicyVersion extends PolicyVersionFile {
   state: VersionState;
@@ -27,13 +28,27 @@ export interface ReviewInfo {
   state: ReviewState;
 }
 
+/** A policy's withdrawal, written on its latest version: from `on`, nothing of it applies. */
+export interface Withdrawal {
+  on: CalendarDate;
+  /** Slug of the policy that replaces it, if any. */
+  replacedBy?: string;
+  /** True once `on` has come (as at the handbook's today). */
+  past: boolean;
+}
+
 export interface Policy {
   slug: string;
   chapter: Chapter;
   /** Published versions, oldest first. Drafts are not here. */
   versions: PolicyVersion[];
-  /** The version in force today; for a policy not yet in force, its first upcoming version. */
+  /**
+   * The version in force today; for a policy not yet in force, its first upcoming version; for a
+   * withdrawn one, the version in force when it was withdrawn.
+   */
   current: PolicyVersion;
+  /** Set when the policy is withdrawn, or will be on a known date. */
+  withdrawal?: Withdrawal;
   /** Versions that take effect after today. */
   upcoming: PolicyVersion[];
   review: ReviewInfo;
@@ -49,9 +64,17 @@ export interface Handbook {
   config: HandbookConfig;
   today: CalendarDate;
   chapters: ChapterWithPolicies[];
-  /** Every published policy in reading order. */
+  /**
+   * Every published policy that applies today (or will), in reading order: navigation, the
+   * review dashboard and the print edition list these. Withdrawn policies are not here.
+   */
   policies: Policy[];
+  /** Policies withdrawn by today: their pages and history stay, listed nowhere else. */
+  withdrawn: Policy[];
+  /** Every published policy, withdrawn ones included. */
   bySlug: Map<string, Policy>;
+  /** Draft versions, by slug then version: never in a build; `diff`, `publish` and the dev server use them. */
+  drafts: PolicyVersionFile[];
   /** Active agreement templates in order. */
   agreements: AgreementFile[];
   /** The handbook's edition: the latest effective date among the versions in force. */
@@ -65,7 +88,19 @@ function at(f: PolicyVersionFile | AgreementFile, key: string): { line?: number 
 }
 
 function checkPolicyVersions(slug: string, files: PolicyVersionFile[], today: CalendarDate, issues: ContentIssue[]): void {
-  const published = files.filter((f) => f.data.status === 'active').sort((a, b) => compareVersions(a.version, b.version));
+  const published = files.filter((f) => isPublished(f.data.status)).sort((a, b) => compareVersions(a.version, b.version));
+  const latest = published.at(-1);
+  for (const f of published) {
+    if (f.data.status === 'withdrawn' && f !== latest) {
+      issues.push({
+        file: f.file,
+        field: 'status',
+        ...at(f, 'status'),
+        message: `Version ${f.version} of "${slug}" is withdrawn, but version ${latest!.version} comes after it, expected the withdrawal on the latest version (or, to bring the policy back, status: active and no withdrawn date here).`,
+        ruleId: 'withdrawn-not-latest',
+      });
+    }
+  }
   const byDate = new Map<string, PolicyVersionFile>();
   for (const f of published) {
     const other = byDate.get(f.data.effective);
@@ -126,17 +161,33 @@ function brokenTarget(href: string, fromFile: string, dir: string, published: Ma
   }
 }
 
+/** Withdrawals written in the content, by policy slug (the `withdrawn` date of the latest version). */
+type Withdrawals = Map<string, { on: CalendarDate; replacedBy?: string }>;
+
+/** Why pointing readers at a withdrawn (or soon withdrawn) policy is worth a warning. */
+function withdrawnNote(slug: string, withdrawals: Withdrawals, today: CalendarDate): string | undefined {
+  const w = withdrawals.get(slug);
+  if (!w) return undefined;
+  const when = w.on <= today ? `was withdrawn on ${w.on}` : `will be withdrawn on ${w.on}`;
+  const instead = w.replacedBy ? `point to its replacement "${w.replacedBy}" instead` : 'remove the reference or point to a policy in force';
+  return `policy "${slug}" ${when}, expected a policy in force: ${instead}`;
+}
+
+interface BodyCheck {
+  dir: string;
+  /** Targets a link may point at: published versions (for drafts, drafts too), by slug. */
+  targets: Map<string, Set<string>>;
+  agreementSlugs: Set<string>;
+  withdrawals: Withdrawals;
+  today: CalendarDate;
+}
+
 /**
- * Reads every published text once: it must parse, link only to what exists, and use only the
- * components the site provides (agreements) or the file imports. Returns each file's scan.
+ * Reads every text once: it must parse, link only to what exists, and use only the components
+ * the site provides (agreements) or the file imports. Links to withdrawn policies are warnings.
+ * Returns each file's scan.
  */
-function checkBodies(
-  dir: string,
-  files: readonly (PolicyVersionFile | AgreementFile)[],
-  published: Map<string, Set<string>>,
-  agreementSlugs: Set<string>,
-  issues: ContentIssue[],
-): Map<string, BodyScan> {
+function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx: BodyCheck, issues: ContentIssue[], warnings: ContentIssue[]): Map<string, BodyScan> {
   const scans = new Map<string, BodyScan>();
   for (const f of files) {
     let scan: BodyScan;
@@ -153,10 +204,14 @@ function checkBodies(
     }
     scans.set(f.file, scan);
     for (const link of scan.links) {
-      const problem = brokenTarget(link.href, f.contentPath, dir, published, agreementSlugs);
+      const problem = brokenTarget(link.href, f.contentPath, ctx.dir, ctx.targets, ctx.agreementSlugs);
       if (problem) {
         issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
+        continue;
       }
+      const target = resolveLink(link.href, f.contentPath);
+      const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
+      if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
@@ -172,14 +227,34 @@ function orderPolicies(a: Policy, b: Policy): number {
   return a.chapter.order - b.chapter.order || a.current.data.order - b.current.data.order || a.current.data.title.localeCompare(b.current.data.title);
 }
 
+function versionSets(files: readonly PolicyVersionFile[]): Map<string, Set<string>> {
+  const sets = new Map<string, Set<string>>();
+  for (const f of files) sets.set(f.slug, (sets.get(f.slug) ?? new Set()).add(f.version));
+  return sets;
+}
+
+export interface LoadResult {
+  /** The handbook, when the content has no problems. */
+  handbook?: Handbook;
+  /** Problems: the content cannot be built until they are fixed. */
+  issues: ContentIssue[];
+  /**
+   * Worth fixing, but the handbook builds: problems in drafts (the build leaves drafts out; they
+   * become problems when the draft is published) and references to withdrawn policies.
+   */
+  warnings: ContentIssue[];
+}
+
 /**
  * Reads and checks a content folder and builds the handbook as it stands on `today`.
  *
- * @returns the handbook, or every problem found (never only the first)
+ * @param overrides text to read instead of some files (see `readContent`)
+ * @returns the handbook, or every problem found (never only the first), and the warnings
  */
-export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Handbook; issues: ContentIssue[] } {
-  const raw = readContent(dir);
+export function loadHandbook(dir: string, today: CalendarDate, overrides?: ContentOverrides): LoadResult {
+  const raw = readContent(dir, overrides);
   const issues = [...raw.issues];
+  const warnings: ContentIssue[] = [];
   const config = raw.handbook;
   const chapters = new Map((config?.chapters ?? []).map((c) => [c.id, c]));
   if (config) {
@@ -191,11 +266,14 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
   }
 
   const bySlugFiles = Map.groupBy(raw.policies, (f) => f.slug);
-  const published = new Map<string, Set<string>>();
+  const publishedFiles = raw.policies.filter((f) => isPublished(f.data.status));
+  const drafts = raw.policies.filter((f) => !isPublished(f.data.status));
+  const published = versionSets(publishedFiles);
+  const withdrawals: Withdrawals = new Map();
   for (const [slug, files] of bySlugFiles) {
     checkPolicyVersions(slug, files, today, issues);
-    const active = files.filter((f) => f.data.status === 'active');
-    if (active.length) published.set(slug, new Set(active.map((f) => f.version)));
+    const latest = files.filter((f) => isPublished(f.data.status)).sort((a, b) => compareVersions(a.version, b.version)).at(-1);
+    if (latest?.data.withdrawn) withdrawals.set(slug, { on: latest.data.withdrawn, ...(latest.data.replacedBy ? { replacedBy: latest.data.replacedBy } : {}) });
   }
   const agreementSlugs = new Set(raw.agreements.filter((a) => a.data.status === 'active').map((a) => a.slug));
 
@@ -206,44 +284,65 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
     f.data.related.forEach((slug, i) => {
       if (!published.has(slug)) {
         issues.push({ file: f.file, field: `related.${i}`, ...at(f, 'related'), message: `Unknown policy "${slug}", expected the slug of a published policy (a folder in policies/ with an active version).`, ruleId: 'unknown-related' });
+      } else if (isPublished(f.data.status) && f.slug !== slug) {
+        const note = withdrawnNote(slug, withdrawals, today);
+        if (note) warnings.push({ file: f.file, field: `related.${i}`, ...at(f, 'related'), message: `Related ${note}.`, ruleId: 'related-withdrawn' });
       }
     });
+    const replacement = f.data.replacedBy;
+    if (replacement !== undefined) {
+      if (replacement === f.slug || !published.has(replacement)) {
+        issues.push({ file: f.file, field: 'replacedBy', ...at(f, 'replacedBy'), message: `${replacement === f.slug ? 'A policy cannot replace itself' : `Unknown policy "${replacement}"`}, expected the slug of another published policy.`, ruleId: 'unknown-replacement' });
+      } else {
+        const note = withdrawnNote(replacement, withdrawals, today);
+        if (note) warnings.push({ file: f.file, field: 'replacedBy', ...at(f, 'replacedBy'), message: `The replacement ${note}.`, ruleId: 'replacement-withdrawn' });
+      }
+    }
   }
-  const scans = checkBodies(dir, [...raw.policies.filter((f) => f.data.status === 'active'), ...raw.agreements], published, agreementSlugs, issues);
+  const context: BodyCheck = { dir, targets: published, agreementSlugs, withdrawals, today };
+  const scans = checkBodies([...publishedFiles, ...raw.agreements], context, issues, warnings);
+  // Drafts are checked like published text, against published and draft versions alike, and
+  // their problems are warnings: the build leaves drafts out, and `publish` refuses them.
+  const draftTargets = versionSets(raw.policies);
+  checkBodies(drafts, { ...context, targets: draftTargets }, warnings, warnings);
   for (const a of raw.agreements) {
     const scan = scans.get(a.file);
     if (scan) issues.push(...checkAgreement(a, scan));
     a.data.policies.forEach((slug, i) => {
       if (!published.has(slug)) {
         issues.push({ file: a.file, field: `policies.${i}`, ...at(a, 'policies'), message: `Unknown policy "${slug}", expected the slug of a published policy.`, ruleId: 'unknown-related' });
+      } else {
+        const note = withdrawnNote(slug, withdrawals, today);
+        if (note) warnings.push({ file: a.file, field: `policies.${i}`, ...at(a, 'policies'), message: `Cited ${note}.`, ruleId: 'related-withdrawn' });
       }
     });
   }
 
-  if (!config || issues.length) return { issues };
+  if (!config || issues.length) return { issues, warnings };
 
-  const policies: Policy[] = [];
+  const all: Policy[] = [];
   for (const [slug, files] of bySlugFiles) {
-    const active = files.filter((f) => f.data.status === 'active');
+    const active = files.filter((f) => isPublished(f.data.status));
     if (!active.length) continue;
-    const versions: PolicyVersion[] = classifyVersions(
-      active.map((file) => ({ version: file.version, effective: file.data.effective, file })),
-      today,
-    ).map(({ item, state, supersededBy }) => ({ ...item.file, state, ...(supersededBy ? { supersededBy: supersededBy.file } : {}) }));
-    const current = versions.find((v) => v.state === 'current') ?? versions[0]!;
+    const dated = active.map((file) => ({ version: file.version, effective: file.data.effective, withdrawn: file.data.withdrawn, file }));
+    const versions: PolicyVersion[] = classifyVersions(dated, today).map(({ item, state, supersededBy }) => ({ ...item.file, state, ...(supersededBy ? { supersededBy: supersededBy.file } : {}) }));
+    const current = versions.find((v) => v.state === 'current') ?? versions.find((v) => v.state === 'withdrawn') ?? versions[0]!;
     const latest = versions.at(-1)!;
     const everyMonths = latest.data.reviewEveryMonths ?? config.review.everyMonths;
     const next = nextReview(latest.data.lastReviewed, everyMonths);
-    policies.push({
+    const withdrawal = withdrawals.get(slug);
+    all.push({
       slug,
       chapter: chapters.get(current.data.chapter)!,
       versions,
       current,
+      ...(withdrawal ? { withdrawal: { ...withdrawal, past: isWithdrawnOn(dated, today) } } : {}),
       upcoming: versions.filter((v) => v.state === 'upcoming'),
       review: { lastReviewed: latest.data.lastReviewed, everyMonths, next, state: reviewState(next, today, config.review.warnDays) },
     });
   }
-  policies.sort(orderPolicies);
+  all.sort(orderPolicies);
+  const policies = all.filter((p) => !p.withdrawal?.past);
   const handbook: Handbook = {
     dir,
     config,
@@ -252,9 +351,16 @@ export function loadHandbook(dir: string, today: CalendarDate): { handbook?: Han
       .sort((a, b) => a.order - b.order)
       .map((chapter) => ({ chapter, policies: policies.filter((p) => p.chapter.id === chapter.id) })),
     policies,
-    bySlug: new Map(policies.map((p) => [p.slug, p])),
+    withdrawn: all.filter((p) => p.withdrawal?.past),
+    bySlug: new Map(all.map((p) => [p.slug, p])),
+    drafts: drafts.sort((a, b) => a.slug.localeCompare(b.slug) || compareVersions(a.version, b.version)),
     agreements: raw.agreements.filter((a) => a.data.status === 'active').sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
     edition: policies.map((p) => p.current).filter((v) => v.state === 'current').reduce((max, v) => (v.data.effective > max ? v.data.effective : max), '0000-01-01'),
   };
-  return { handbook, issues: [] };
+  return { handbook, issues: [], warnings };
+}
+
+/** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
+export function pagedPolicies(handbook: Handbook): Policy[] {
+  return [...handbook.policies, ...handbook.withdrawn];
 }

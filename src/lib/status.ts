@@ -6,12 +6,12 @@
  */
 import { addDays, type CalendarDate } from './dates.ts';
 import { reviewState } from './review.ts';
-import { compareVersions, type Dated } from './versions.ts';
+import { compareVersions, isWithdrawnOn, withdrawalDate, type Dated } from './versions.ts';
 
 export interface StatusPolicy {
   slug: string;
   title: string;
-  /** Published versions, any order. */
+  /** Published versions, any order (the latest may carry the policy's withdrawal date). */
   versions: readonly Dated[];
   /** Next review date. */
   nextReview: CalendarDate;
@@ -19,6 +19,8 @@ export interface StatusPolicy {
 
 export type StatusEvent =
   | { date: CalendarDate; kind: 'takes-effect'; slug: string; title: string; version: string; replaces?: string }
+  /** The day the whole policy stops applying. */
+  | { date: CalendarDate; kind: 'withdrawn'; slug: string; title: string }
   /** The first day the review counts as due soon (`warnDays` before the review date). */
   | { date: CalendarDate; kind: 'review-due'; slug: string; title: string; nextReview: CalendarDate }
   /** The first day the review counts as overdue (the day after the review date). */
@@ -45,19 +47,23 @@ export function statusBetween(policies: readonly StatusPolicy[], from: CalendarD
       const previous = ordered[i - 1];
       events.push({ date: v.effective, kind: 'takes-effect', slug: p.slug, title: p.title, version: v.version, ...(previous ? { replaces: previous.version } : {}) });
     });
+    const off = withdrawalDate(p.versions);
+    if (off && within(off)) events.push({ date: off, kind: 'withdrawn', slug: p.slug, title: p.title });
+    // A withdrawn policy is no longer reviewed.
+    const reviewed = (d: CalendarDate) => !isWithdrawnOn(p.versions, d);
     // The days the review state changes, found with the site's own rule rather than re-derived.
     const dueFrom = addDays(p.nextReview, -warnDays);
-    if (within(dueFrom) && reviewState(p.nextReview, dueFrom, warnDays) === 'due' && reviewState(p.nextReview, addDays(dueFrom, -1), warnDays) === 'current') {
+    if (within(dueFrom) && reviewed(dueFrom) && reviewState(p.nextReview, dueFrom, warnDays) === 'due' && reviewState(p.nextReview, addDays(dueFrom, -1), warnDays) === 'current') {
       events.push({ date: dueFrom, kind: 'review-due', slug: p.slug, title: p.title, nextReview: p.nextReview });
     }
     const overdueFrom = addDays(p.nextReview, 1);
-    if (within(overdueFrom) && reviewState(p.nextReview, overdueFrom, warnDays) === 'overdue') {
+    if (within(overdueFrom) && reviewed(overdueFrom) && reviewState(p.nextReview, overdueFrom, warnDays) === 'overdue') {
       events.push({ date: overdueFrom, kind: 'review-overdue', slug: p.slug, title: p.title, nextReview: p.nextReview });
     }
   }
   events.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
   const overdueOnFrom = policies
-    .filter((p) => reviewState(p.nextReview, from, warnDays) === 'overdue')
+    .filter((p) => !isWithdrawnOn(p.versions, from) && reviewState(p.nextReview, from, warnDays) === 'overdue')
     .map((p) => ({ slug: p.slug, title: p.title, nextReview: p.nextReview }))
     .sort((a, b) => a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title));
   return { from, to, warnDays, events, overdueOnFrom };

@@ -1,13 +1,14 @@
 /**
- * Version rules: order, and which version is current, upcoming or superseded on a day.
+ * Version rules: order, and which version is current, upcoming, superseded or withdrawn on a day.
  *
- * One implementation for the site, the CLI and the tests. Drafts never reach these
- * functions: callers pass published versions only.
+ * One implementation for the site, the CLI, the browser and the tests. Drafts never reach these
+ * functions: callers pass published versions only. A withdrawal is a dated change like a new
+ * version: from its date nothing is in force.
  */
 import { VERSION_PATTERN } from './schema/fields.ts';
 import type { CalendarDate } from './dates.ts';
 
-export const VERSION_STATES = ['current', 'superseded', 'upcoming'] as const;
+export const VERSION_STATES = ['current', 'superseded', 'upcoming', 'withdrawn'] as const;
 export type VersionState = (typeof VERSION_STATES)[number];
 
 export function isVersion(value: string): boolean {
@@ -35,6 +36,8 @@ export function nextVersion(version: string, kind: 'minor' | 'major' = 'minor'):
 export interface Dated {
   version: string;
   effective: CalendarDate;
+  /** Written on a policy's latest version only: the day the whole policy stops applying. */
+  withdrawn?: CalendarDate | undefined;
 }
 
 export interface Classified<T extends Dated> {
@@ -44,31 +47,60 @@ export interface Classified<T extends Dated> {
   supersededBy?: T;
 }
 
+function latestOf<T extends Dated>(versions: readonly T[]): T | undefined {
+  let latest: T | undefined;
+  for (const v of versions) if (!latest || compareVersions(v.version, latest.version) > 0) latest = v;
+  return latest;
+}
+
 /**
- * The version in force on `date`: the latest version whose effective date has come.
+ * The day a policy is withdrawn (scheduled or past): the `withdrawn` date of its latest version.
+ * A withdrawal written on an older version does not count; the content check reports it.
+ */
+export function withdrawalDate(versions: readonly Dated[]): CalendarDate | undefined {
+  return latestOf(versions)?.withdrawn;
+}
+
+/** Whether the policy has been withdrawn by `date` (on its withdrawal day, it no longer applies). */
+export function isWithdrawnOn(versions: readonly Dated[], date: CalendarDate): boolean {
+  const off = withdrawalDate(versions);
+  return off !== undefined && off <= date;
+}
+
+/** The latest version whose effective date has come by `date`, withdrawal aside. */
+function latestEffective<T extends Dated>(versions: readonly T[], date: CalendarDate): T | undefined {
+  return latestOf(versions.filter((v) => v.effective <= date));
+}
+
+/**
+ * The version in force on `date`: the latest version whose effective date has come, unless
+ * the policy has been withdrawn by then.
  *
  * @param versions published versions, in any order
- * @returns `undefined` when no version had taken effect yet
+ * @returns `undefined` when no version had taken effect yet, or the policy is withdrawn
+ *   (tell the two apart with `isWithdrawnOn`)
  */
 export function versionInForce<T extends Dated>(versions: readonly T[], date: CalendarDate): T | undefined {
-  let best: T | undefined;
-  for (const v of versions) {
-    if (v.effective <= date && (!best || compareVersions(v.version, best.version) > 0)) best = v;
-  }
-  return best;
+  return isWithdrawnOn(versions, date) ? undefined : latestEffective(versions, date);
 }
 
 /**
  * Classifies published versions on `today`, oldest first.
  *
  * The current version is the latest whose effective date has come; versions after it
- * are upcoming; versions before it are superseded by the next one in force.
+ * are upcoming; versions before it are superseded by the next one in force. Once the policy
+ * is withdrawn, the version in force until then is `withdrawn` instead of current, and so is
+ * any version that never took effect.
  */
 export function classifyVersions<T extends Dated>(versions: readonly T[], today: CalendarDate): Classified<T>[] {
   const sorted = [...versions].sort((a, b) => compareVersions(a.version, b.version));
-  const current = versionInForce(sorted, today);
+  const off = withdrawalDate(sorted);
+  const withdrawn = off !== undefined && off <= today;
+  // Withdrawn: the last version that took effect before the withdrawal day.
+  const current = withdrawn ? latestOf(sorted.filter((v) => v.effective < off)) : latestEffective(sorted, today);
   const currentIndex = current ? sorted.indexOf(current) : -1;
   return sorted.map((item, i) => {
+    if (withdrawn && i >= currentIndex) return { item, state: 'withdrawn' };
     if (i === currentIndex) return { item, state: 'current' };
     if (i > currentIndex) return { item, state: 'upcoming' };
     const next = sorted[i + 1];

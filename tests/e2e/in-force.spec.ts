@@ -100,7 +100,7 @@ test.describe('what is in force, in the reader\'s today', () => {
     await at(page, BEFORE, 'print/');
     await expect(page.locator('.print-currency')).toHaveText('As at 31 January 2027, every policy printed here is the version in force.');
     await at(page, AFTER, 'print/');
-    await expect(page.locator('.print-currency')).toHaveText('As at 1 February 2027, 1 policy has a newer version in force than this edition, built on 15 November 2026, prints: Retention and disposal of records 2.1 (in force since 1 February 2027; printed here: 2.0).');
+    await expect(page.locator('.print-currency')).toHaveText('As at 1 February 2027, 1 policy has changed since this edition was built on 15 November 2026: Retention and disposal of records 2.1 is in force since 1 February 2027 (printed here: 2.0).');
     expect(await asAtDates(page)).toEqual(['1 February 2027']);
   });
 

@@ -88,8 +88,36 @@ describe('version statements', () => {
   it('the print cover says which printed policies have a newer version in force', () => {
     expect(say('print-currency', '2027-01-31', { all: [retention], printed: { retention: '2.0' } })).toBe('{As at 31 January 2027}, every policy printed here is the version in force.');
     expect(say('print-currency', '2027-02-01', { all: [retention], printed: { retention: '2.0' } })).toBe(
-      '{As at 1 February 2027}, 1 policy has a newer version in force than this edition, built on 15 November 2026, prints: [Retention 2.1](/policies/retention/2.1/) (in force since 1 February 2027; printed here: 2.0).',
+      '{As at 1 February 2027}, 1 policy has changed since this edition was built on 15 November 2026: [Retention 2.1](/policies/retention/2.1/) is in force since 1 February 2027 (printed here: 2.0).',
     );
+  });
+});
+
+describe('a dated withdrawal', () => {
+  const petty: PolicyFacts = {
+    s: 'petty-cash',
+    t: 'Petty cash',
+    u: '/policies/petty-cash/',
+    v: [
+      { version: '1.0', effective: '2024-01-01', href: '/policies/petty-cash/1.0/' },
+      { version: '1.1', effective: '2025-09-01', href: '/policies/petty-cash/1.1/', withdrawn: '2026-12-01' },
+    ],
+    x: { t: 'Expenses', u: '/policies/expenses/' },
+    r: { last: '2026-09-01', next: '2026-12-15' },
+  };
+  it('the banner, the status and the lists switch on the day', () => {
+    expect(say('withdrawal', '2026-11-30', { facts: petty })).toBe('To be withdrawn on 1 December 2026 — replaced by [Expenses](/policies/expenses/). Until then it applies.');
+    expect(say('withdrawal', '2026-12-01', { facts: petty })).toBe('Withdrawn on 1 December 2026 — replaced by [Expenses](/policies/expenses/). This policy no longer applies; it is kept for the record.');
+    expect(say('status', '2026-12-01', { facts: petty, version: '1.1' })).toBe('Version 1.1 — in force 1 September 2025 to 1 December 2026 — withdrawn {as at 1 December 2026}');
+    expect(say('banner', '2026-12-01', { facts: petty, version: '1.0' })).toBeNull();
+    expect(say('listed-version', '2026-12-01', { facts: petty })).toBe('withdrawn on 1 December 2026');
+    expect(say('as-at-version', '2026-12-01', { facts: petty })).toBe('withdrawn');
+    expect(say('as-at-period', '2026-11-30', { facts: petty })).toBe('1 September 2025 to 1 December 2026');
+  });
+  it('a withdrawn policy is reviewed no more and counted no more', () => {
+    expect(say('review-record', '2026-12-01', { facts: petty })).toBeNull();
+    expect(reviewCounts([petty], on('2026-11-30'))).toEqual({ overdue: 0, due: 1, current: 0 });
+    expect(reviewCounts([petty], on('2026-12-01'))).toEqual({ overdue: 0, due: 0, current: 0 });
   });
 });
 

@@ -29,8 +29,8 @@ describe('loadHandbook on content with every kind of mistake', () => {
       tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/policies/epsilon/compare/1.0/1.1/": policy "epsilon" has no published version 1.1, expected one of 1.0.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:14 → body: Link to "./missing.pdf": there is no file policies/epsilon/missing.pdf in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image.
       tests/fixtures/errors/content/policies/eta/1.0.mdx:11 → body: Unknown component <Callout>: policy text has no built-in components: use Markdown, or import the component in the file.
-      tests/fixtures/errors/content/policies/gamma/1.0.mdx:7 → efective: Unknown field "efective", expected one of: title, summary, chapter, order, owner, approvedBy, effective, lastReviewed, reviewEveryMonths, status, changes, appliesTo, tags, related.
-      tests/fixtures/errors/content/policies/gamma/1.0.mdx:10 → status: Expected "active" or "draft", received "published".
+      tests/fixtures/errors/content/policies/gamma/1.0.mdx:7 → efective: Unknown field "efective", expected one of: title, summary, chapter, order, owner, approvedBy, effective, lastReviewed, reviewEveryMonths, status, withdrawn, replacedBy, changes, appliesTo, tags, related.
+      tests/fixtures/errors/content/policies/gamma/1.0.mdx:10 → status: Expected "active", "draft" or "withdrawn", received "published".
       tests/fixtures/errors/content/policies/zeta/1.0.mdx:11 → body: The MDX cannot be read: Unexpected end of file in expression, expected a corresponding closing brace for \`{\` (mdx-jsx:unexpected-character). In .mdx files, write { and < as \\{ and &lt; in text, or rename the file .md.
       22 problems in the content."
     `);

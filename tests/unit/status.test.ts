@@ -14,6 +14,8 @@ const policies: StatusPolicy[] = [
   { slug: 'roles', title: 'Roles', versions: [{ version: '1.0', effective: '2024-01-15' }], nextReview: '2027-02-10' },
   { slug: 'access', title: 'Access', versions: [{ version: '1.0', effective: '2024-03-01' }], nextReview: '2026-08-25' },
   { slug: 'intake', title: 'Intake', versions: [{ version: '1.0', effective: '2027-02-01' }], nextReview: '2028-01-01' },
+  // Withdrawn on 1 March 2027, before its review falls due (soon) on 5 March: no review events after that.
+  { slug: 'petty', title: 'Petty cash', versions: [{ version: '1.0', effective: '2024-01-01', withdrawn: '2027-03-01' }], nextReview: '2027-05-01' },
 ];
 
 describe('addDays', () => {
@@ -39,6 +41,11 @@ describe('statusBetween', () => {
   it('a day short of each change lists nothing', () => {
     expect(statusBetween(policies, '2026-12-13', '2027-01-31', 60).events).toEqual([]);
     expect(statusBetween(policies, '2026-11-15', '2026-12-11', 60).events).toEqual([]);
+  });
+
+  it('a withdrawal is one more dated change; a withdrawn policy falls due no more', () => {
+    // Petty cash's review (1 May 2027) would be due soon from 2 March, the day after the withdrawal.
+    expect(statusBetween(policies, '2027-02-12', '2027-03-31', 60).events).toEqual([{ date: '2027-03-01', kind: 'withdrawn', slug: 'petty', title: 'Petty cash' }]);
   });
 
   it('follows the handbook\'s warning period', () => {

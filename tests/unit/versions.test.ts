@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyVersions, compareVersions, nextVersion, versionInForce } from '../../src/lib/versions.ts';
+import { classifyVersions, compareVersions, isWithdrawnOn, nextVersion, versionInForce, withdrawalDate } from '../../src/lib/versions.ts';
 
 describe('compareVersions', () => {
   it('orders numerically: 1.9 before 1.10 before 2.0', () => {
@@ -50,5 +50,43 @@ describe('versionInForce', () => {
     ['2027-02-01', '2.1'],
   ])('on %s: %s', (date, expected) => {
     expect(versionInForce(versions, date)?.version).toBe(expected);
+  });
+});
+
+describe('withdrawal, a dated change like any other', () => {
+  // Version 2.0 carries the withdrawal: from 1 March 2027 nothing of the policy applies.
+  const withdrawn = [
+    { version: '1.0', effective: '2024-01-15' },
+    { version: '2.0', effective: '2025-04-01', withdrawn: '2027-03-01' },
+  ];
+  it.each([
+    ['2025-03-31', '1.0', false],
+    ['2027-02-28', '2.0', false],
+    ['2027-03-01', undefined, true],
+    ['2030-01-01', undefined, true],
+  ])('on %s the version in force is %s (withdrawn: %s)', (date, expected, off) => {
+    expect(versionInForce(withdrawn, date)?.version).toBe(expected);
+    expect(isWithdrawnOn(withdrawn, date)).toBe(off);
+  });
+  it('classifies the last version as withdrawn from the date, current the day before', () => {
+    expect(classifyVersions(withdrawn, '2027-02-28').map((r) => r.state)).toEqual(['superseded', 'current']);
+    expect(classifyVersions(withdrawn, '2027-03-01').map((r) => r.state)).toEqual(['superseded', 'withdrawn']);
+  });
+  it('counts only a withdrawal written on the latest version', () => {
+    const stale = [
+      { version: '1.0', effective: '2024-01-15', withdrawn: '2024-06-01' },
+      { version: '2.0', effective: '2025-04-01' },
+    ];
+    expect(withdrawalDate(stale)).toBeUndefined();
+    expect(versionInForce(stale, '2026-01-01')?.version).toBe('2.0');
+  });
+  it('withdraws a version that never took effect along with the policy', () => {
+    const early = [
+      { version: '1.0', effective: '2024-01-15' },
+      { version: '1.1', effective: '2027-05-01', withdrawn: '2027-06-01' },
+    ];
+    // 1.1 would have taken effect on 1 May; on 1 June both are withdrawn, 1.1 the one in force until then.
+    expect(classifyVersions(early, '2027-06-01').map((r) => r.state)).toEqual(['superseded', 'withdrawn']);
+    expect(classifyVersions(early, '2026-01-01').map((r) => r.state)).toEqual(['current', 'upcoming']);
   });
 });

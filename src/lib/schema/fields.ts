@@ -41,3 +41,15 @@ export type Status = (typeof STATUSES)[number];
 export const status = z.enum(STATUSES, {
   error: (issue) => `Expected "active" or "draft", received ${quote(issue.input)}.`,
 });
+
+/** A policy version may also be `withdrawn`: published, and the policy stops applying on a date. */
+export const POLICY_STATUSES = ['active', 'draft', 'withdrawn'] as const;
+export type PolicyStatus = (typeof POLICY_STATUSES)[number];
+export const policyStatus = z.enum(POLICY_STATUSES, {
+  error: (issue) => `Expected "active", "draft" or "withdrawn", received ${quote(issue.input)}.`,
+});
+
+/** Published versions: on the site, in links and in the history. Drafts are not. */
+export function isPublished(status: PolicyStatus): boolean {
+  return status !== 'draft';
+}
