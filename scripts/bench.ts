@@ -4,13 +4,13 @@
  * budgets of the benchmark issue. See USAGE below; the parts live in scripts/bench/.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { logTail, prepareProject, runBuild } from './bench/build.ts';
-import { generateHandbook } from './bench/generate.ts';
+import { DEEP_SLUG, generateHandbook } from './bench/generate.ts';
 import { measureOutput } from './bench/output.ts';
 import { timeRedline } from './bench/redline.ts';
 import { budgets, formatTable, type BenchResult, type RunResult } from './bench/report.ts';
@@ -153,6 +153,8 @@ async function measureRun(plan: RunPlan, options: Options, work: string): Promis
   progress(`${name}: built in ${(build.wallMs / 1000).toFixed(1)} s; measuring the output and search`);
 
   const output = measureOutput(build.outDir);
+  const deepDir = join(build.outDir, 'policies', DEEP_SLUG);
+  const deepPolicyPages = plan.deep && existsSync(deepDir) ? readdirSync(deepDir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length : undefined;
   const search = output.policyPageJs.page ? await timeSearch(build.outDir, output.policyPageJs.page) : { firstMs: null, laterMedianMs: null, results: [], terms: [], note: 'no policy page' };
   if (!options.keep) {
     rmSync(root, { recursive: true, force: true });
@@ -163,6 +165,7 @@ async function measureRun(plan: RunPlan, options: Options, work: string): Promis
     policies: generated.policies,
     versionsPerPolicy: options.versions,
     deepVersions: plan.deep,
+    ...(deepPolicyPages === undefined ? {} : { deepPolicyPages }),
     versionFiles: generated.versionFiles,
     agreements: generated.agreements,
     contentBytes: generated.bytes,
@@ -211,7 +214,7 @@ async function bench(options: Options, work: string): Promise<BenchResult> {
           versionFilesRatio: Math.round((main.versionFiles / small.versionFiles) * 100) / 100,
         }
       : null,
-    deep: deep ? { versions: options.deep, addedMs: deep.build.wallMs - main.build.wallMs } : null,
+    deep: deep ? { versions: options.deep, addedMs: deep.build.wallMs - main.build.wallMs, pages: deep.deepPolicyPages ?? null, pageLimit: 3 * options.deep + 3 } : null,
     redline,
     keptDir: options.keep ? work : null,
   };

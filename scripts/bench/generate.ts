@@ -10,6 +10,9 @@ import {
   type Block, type Rng,
 } from './text.ts';
 
+/** The slug of the policy with `deep` versions, so its pages can be counted. */
+export const DEEP_SLUG = 'long-running-matters-confidentiality';
+
 export interface GenerateOptions {
   /** Number of policies (the deep policy, if any, is extra). */
   policies: number;
@@ -79,7 +82,7 @@ function policySpecs(options: GenerateOptions, chapters: number): PolicySpec[] {
   }
   if (options.deep > 0) {
     const title = 'Client confidentiality in long-running matters';
-    specs.push({ slug: 'long-running-matters-confidentiality', title, topic: 'client confidentiality', aspect: 'in long-running matters', chapter: CHAPTERS[0]!.id, order: 0, versions: options.deep });
+    specs.push({ slug: DEEP_SLUG, title, topic: 'client confidentiality', aspect: 'in long-running matters', chapter: CHAPTERS[0]!.id, order: 0, versions: options.deep });
   }
   return specs;
 }

@@ -14,6 +14,8 @@ export interface RunResult {
   policies: number;
   versionsPerPolicy: number;
   deepVersions: number;
+  /** HTML pages of the deep policy (its canonical, history, version and compare pages), in the deep run. */
+  deepPolicyPages?: number;
   versionFiles: number;
   agreements: number;
   contentBytes: number;
@@ -29,7 +31,7 @@ export interface RunResult {
 export interface Budget {
   description: string;
   budget: number;
-  unit: 'ms' | 'MiB' | 'ratio' | 'bytes';
+  unit: 'ms' | 'MiB' | 'ratio' | 'bytes' | 'pages';
   value: number | null;
   /** null when the figure was not measured. */
   met: boolean | null;
@@ -47,7 +49,8 @@ export interface BenchResult {
   totalMs: number;
   runs: { main: RunResult; small: RunResult | null; deep: RunResult | null };
   scaling: { fromPolicies: number; toPolicies: number; buildWallRatio: number; versionFilesRatio: number } | null;
-  deep: { versions: number; addedMs: number } | null;
+  /** The deep run: build time it adds, and the deep policy's page count against 3 × versions + 3. */
+  deep: { versions: number; addedMs: number; pages: number | null; pageLimit: number } | null;
   redline: RedlineTiming;
   budgets: Record<string, Budget>;
   keptDir: string | null;
@@ -82,6 +85,14 @@ export function budgets(result: Omit<BenchResult, 'budgets'>): Record<string, Bu
       result.deep?.versions === 100,
       result.deep ? undefined : 'not measured: run with --deep 100',
     ),
+    deepPages: budget(
+      'Pages of the policy with many versions (at most 3 × versions + 3)',
+      result.deep?.pageLimit ?? 0,
+      'pages',
+      result.deep?.pages ?? null,
+      Boolean(result.deep),
+      result.deep ? undefined : 'not measured: run with --deep K',
+    ),
     policyPageHtml: budget('Largest canonical policy page (HTML)', 40 * 1024, 'bytes', main.output.policyPageHtml.largestBytes || null),
     policyPageJs: budget('JavaScript on a policy page before search is opened (gzip)', 10 * 1024, 'bytes', main.output.policyPageJs.page ? main.output.policyPageJs.gzipBytes : null),
     searchFirst: budget('First search results (cold, localhost)', 200, 'ms', main.search.firstMs, main.policies >= 1000, main.search.note),
@@ -114,6 +125,7 @@ function formatValue(value: number | null, unit: Budget['unit']): string {
   if (unit === 'ms') return formatMs(value);
   if (unit === 'bytes') return formatBytes(value);
   if (unit === 'MiB') return `${int.format(value)} MiB`;
+  if (unit === 'pages') return `${int.format(value)} pages`;
   return `${value.toFixed(2)}×`;
 }
 
@@ -190,7 +202,9 @@ export function formatTable(result: BenchResult): string {
     result.scaling
       ? `Scaling: N=${result.scaling.fromPolicies} → N=${result.scaling.toPolicies}: build time ×${result.scaling.buildWallRatio.toFixed(2)} for ×${result.scaling.versionFilesRatio.toFixed(2)} version files`
       : 'Scaling: not measured (needs N ≥ 2)',
-    result.deep ? `Deep history: one policy with ${result.deep.versions} versions adds ${formatMs(result.deep.addedMs)} to the build` : 'Deep history: not measured (--deep K)',
+    result.deep
+      ? `Deep history: one policy with ${result.deep.versions} versions adds ${formatMs(result.deep.addedMs)} to the build; it has ${result.deep.pages ?? '–'} pages (limit ${result.deep.pageLimit})`
+      : 'Deep history: not measured (--deep K)',
     `Redline of two ~5,000-word versions (${result.redline.wordsOld} / ${result.redline.wordsNew} words): ${
       result.redline.medianMs === null ? `not measured: ${result.redline.note}` : `median ${formatMs(result.redline.medianMs)}, first call ${formatMs(result.redline.firstMs)} (${result.redline.module})`
     }`,

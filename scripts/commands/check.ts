@@ -4,9 +4,6 @@ import { loadHandbook } from '../../src/lib/model.ts';
 import { UsageError, type Command } from './shared.ts';
 
 export const check: Command = {
-  name: 'check',
-  usage: 'check [--strict]',
-  summary: 'Validate all content, drafts included, and internal links without building; exit 1 on problems (--strict: on warnings too).',
   options: { strict: { type: 'boolean' } },
   async run(positionals, values) {
     if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);

@@ -6,9 +6,6 @@ const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const diff: Command = {
-  name: 'diff',
-  usage: 'diff <slug> <from> <to> [--format text|markdown|html|json]',
-  summary: 'The redline between two published versions, the same as the site.',
   options: { format: { type: 'string', default: 'text' } },
   async run(positionals, values) {
     const [slug, fromVersion, toVersion, extra] = positionals;

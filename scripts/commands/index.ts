@@ -1,10 +1,28 @@
-import { check } from './check.ts';
-import { diff } from './diff.ts';
-import { publish, retire } from './lifecycle.ts';
-import { pdf } from './pdf.ts';
-import { review } from './review.ts';
-import { newPolicy, newVersion } from './scaffold.ts';
-import { status } from './status.ts';
+/**
+ * Every command's name, usage and one-line summary, for `--help`, and its module, which is loaded
+ * only when that command runs: `--help` loads none, and `check` never loads Astro, the redline or
+ * Chromium's driver. Keep heavy imports out of this file.
+ */
 import type { Command } from './shared.ts';
 
-export const commands: Command[] = [check, newPolicy, newVersion, diff, publish, retire, review, status, pdf];
+export interface CommandEntry {
+  name: string;
+  usage: string;
+  summary: string;
+  load(): Promise<Command>;
+}
+
+export const commands: CommandEntry[] = [
+  { name: 'build', usage: 'build [--content DIR]', summary: 'Build the handbook, search index included, into dist/ in the working directory.', load: async () => (await import('./site.ts')).build },
+  { name: 'dev', usage: 'dev [--content DIR] [--port N]', summary: 'Serve the handbook while you edit, reloading pages as files change.', load: async () => (await import('./site.ts')).dev },
+  { name: 'preview', usage: 'preview [--port N]', summary: 'Serve the built dist/ as it will be published.', load: async () => (await import('./site.ts')).preview },
+  { name: 'check', usage: 'check [--strict]', summary: 'Validate all content, drafts included, and internal links without building; exit 1 on problems (--strict: on warnings too).', load: async () => (await import('./check.ts')).check },
+  { name: 'new', usage: 'new <slug> [--chapter ID] [--title TEXT]', summary: 'Scaffold a new policy at version 1.0 (refuses to overwrite).', load: async () => (await import('./scaffold.ts')).newPolicy },
+  { name: 'version', usage: 'version <slug> [--major]', summary: 'Scaffold the next version from the current text (bumped, dated today, empty change notes).', load: async () => (await import('./scaffold.ts')).newVersion },
+  { name: 'diff', usage: 'diff <slug> <from> <to> [--format text|markdown|html|json]', summary: 'The redline between two published versions, the same as the site.', load: async () => (await import('./diff.ts')).diff },
+  { name: 'publish', usage: 'publish <slug> [--effective DATE]', summary: 'Publish the latest draft of a policy after checking it (sets status: active, and the effective date if given).', load: async () => (await import('./lifecycle.ts')).publish },
+  { name: 'retire', usage: 'retire <slug> --on DATE [--replaced-by SLUG]', summary: 'Withdraw a policy from a date: it leaves the navigation, search and reviews; its pages stay with a banner.', load: async () => (await import('./lifecycle.ts')).retire },
+  { name: 'review', usage: 'review [--within DAYS] [--owner ROLE] [--fail-on overdue|due] [--json]', summary: 'What is overdue or due soon; --fail-on exits 1 when anything is in that state.', load: async () => (await import('./review.ts')).review },
+  { name: 'status', usage: 'status [--from DATE] [--to DATE] [--json]', summary: 'What takes effect and which reviews become due soon or overdue in a window (default: today to 30 days ahead).', load: async () => (await import('./status.ts')).status },
+  { name: 'pdf', usage: 'pdf [--site DIR] [--out DIR] [--paper a4|letter]', summary: 'Blank PDFs of every agreement and the print edition, from the built site (default dist/).', load: async () => (await import('./pdf.ts')).pdf },
+];

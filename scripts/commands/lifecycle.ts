@@ -12,7 +12,7 @@ import { formatIssues, type ContentIssue } from '../../src/lib/issues.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { SLUG_PATTERN } from '../../src/lib/schema/fields.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
-import { loadOrReport, UsageError, type Command } from './shared.ts';
+import { CLI, loadOrReport, UsageError, type Command } from './shared.ts';
 
 function dateOption(values: Record<string, string | boolean | undefined>, name: string): CalendarDate | undefined {
   const raw = values[name];
@@ -52,9 +52,6 @@ function shown(contentPath: string): string {
 }
 
 export const publish: Command = {
-  name: 'publish',
-  usage: 'publish <slug> [--effective DATE]',
-  summary: 'Publish the latest draft of a policy after checking it (sets status: active, and the effective date if given).',
   options: { effective: { type: 'string' } },
   async run(positionals, values) {
     const slug = slugArgument(positionals, 'publish secure-communication');
@@ -69,7 +66,7 @@ export const publish: Command = {
     if (!draft) {
       const known = files.length > 0;
       if (!known) throw new UsageError(`Unknown policy "${slug}": there is no folder policies/${slug}/ with a draft in it.`);
-      console.error(`Policy "${slug}" has no draft to publish. Start one with: npm run handbook -- version ${slug}`);
+      console.error(`Policy "${slug}" has no draft to publish. Start one with: ${CLI} version ${slug}`);
       return 1;
     }
     const newer = files.filter((f) => f !== draft && compareVersions(f.version, draft.version) > 0).map((f) => f.version);
@@ -89,9 +86,6 @@ export const publish: Command = {
 };
 
 export const retire: Command = {
-  name: 'retire',
-  usage: 'retire <slug> --on DATE [--replaced-by SLUG]',
-  summary: 'Withdraw a policy from a date: it leaves the navigation, search and reviews; its pages stay with a banner.',
   options: { on: { type: 'string' }, 'replaced-by': { type: 'string' } },
   async run(positionals, values) {
     const slug = slugArgument(positionals, 'retire petty-cash --on 2027-01-01');

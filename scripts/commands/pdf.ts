@@ -38,9 +38,6 @@ function builtAgreements(siteDir: string): string[] {
 
 /** `npm run handbook -- pdf`: prints blank agreements and the print edition from a built site. */
 export const pdf: Command = {
-  name: 'pdf',
-  usage: 'pdf [--site DIR] [--out DIR] [--paper a4|letter]',
-  summary: 'Blank PDFs of every agreement and the print edition, from the built site (default dist/).',
   options: {
     site: { type: 'string' },
     out: { type: 'string' },
@@ -68,7 +65,7 @@ export const pdf: Command = {
     const publicSite = siteUrl(options.url);
 
     // Playwright is a development dependency: load it only for this command.
-    const { chromium } = await import('@playwright/test');
+    const { chromium } = await import('playwright-core');
     const server = await serveSite(siteDir, base);
     const { origin } = server;
     const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });

@@ -20,9 +20,6 @@ function table(rows: ReviewRow[], today: string): string {
 }
 
 export const review: Command = {
-  name: 'review',
-  usage: 'review [--within DAYS] [--owner ROLE] [--fail-on overdue|due] [--json]',
-  summary: 'What is overdue or due soon; --fail-on exits 1 when anything is in that state.',
   options: {
     within: { type: 'string' },
     owner: { type: 'string' },

@@ -5,7 +5,7 @@ import { contentDir, today } from '../../src/lib/env.ts';
 import { SLUG_PATTERN } from '../../src/lib/schema/fields.ts';
 import { readContent } from '../../src/lib/content.ts';
 import { compareVersions, nextVersion } from '../../src/lib/versions.ts';
-import { UsageError, type Command } from './shared.ts';
+import { CLI, UsageError, type Command } from './shared.ts';
 
 /** Writes a file only when nothing is there: an editor's text is never overwritten. */
 function writeNew(path: string, text: string): void {
@@ -19,9 +19,6 @@ function frontmatter(data: Record<string, unknown>, body: string): string {
 }
 
 export const newPolicy: Command = {
-  name: 'new',
-  usage: 'new <slug> [--chapter ID] [--title TEXT]',
-  summary: 'Scaffold a new policy at version 1.0 (refuses to overwrite).',
   options: { chapter: { type: 'string' }, title: { type: 'string' } },
   async run(positionals, values) {
     const [slug, extra] = positionals;
@@ -30,7 +27,7 @@ export const newPolicy: Command = {
     const dir = contentDir();
     const folder = join(dir, 'policies', slug);
     if (existsSync(folder)) {
-      console.error(`${relative(process.cwd(), folder)} already exists: nothing was written. To start its next version run: npm run handbook -- version ${slug}`);
+      console.error(`${relative(process.cwd(), folder)} already exists: nothing was written. To start its next version run: ${CLI} version ${slug}`);
       return 1;
     }
     const raw = readContent(dir);
@@ -64,9 +61,6 @@ export const newPolicy: Command = {
 };
 
 export const newVersion: Command = {
-  name: 'version',
-  usage: 'version <slug> [--major]',
-  summary: 'Scaffold the next version from the current text (bumped, dated today, empty change notes).',
   options: { major: { type: 'boolean' } },
   async run(positionals, values) {
     const [slug, extra] = positionals;
@@ -77,7 +71,7 @@ export const newVersion: Command = {
     const latest = versions.at(-1);
     if (!latest) {
       const broken = raw.issues.some((i) => i.file.includes(`/policies/${slug}/`));
-      console.error(broken ? `Policy "${slug}" has content problems; run: npm run handbook -- check` : `Unknown policy "${slug}": there is no folder policies/${slug}/ with a version in it.`);
+      console.error(broken ? `Policy "${slug}" has content problems; run: ${CLI} check` : `Unknown policy "${slug}": there is no folder policies/${slug}/ with a version in it.`);
       return 2;
     }
     if (latest.data.status === 'draft') {

@@ -22,9 +22,6 @@ function line(e: StatusEvent): string {
 }
 
 export const status: Command = {
-  name: 'status',
-  usage: 'status [--from DATE] [--to DATE] [--json]',
-  summary: `What takes effect and what becomes due or overdue in a window (default: today to ${DEFAULT_DAYS} days ahead).`,
   options: {
     from: { type: 'string' },
     to: { type: 'string' },

@@ -1,7 +1,8 @@
-/** Sends the "compare two versions" form to the address of that comparison. */
+/** Sends the "compare two versions" form to the address of that comparison (static or redlined in the browser). */
 import { compareVersions } from '../lib/versions.ts';
 
-for (const form of document.querySelectorAll<HTMLFormElement>('form[data-compare-template]')) {
+/** Makes one picker form go to the comparison chosen, keeping the "changes only" view if it is on. */
+export function bindComparePicker(form: HTMLFormElement): void {
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     const data = new FormData(form);
@@ -16,6 +17,9 @@ for (const form of document.querySelectorAll<HTMLFormElement>('form[data-compare
       return;
     }
     if (compareVersions(from, to) > 0) [from, to] = [to, from];
-    location.href = form.dataset['compareTemplate']!.replace('FROM', from).replace('TO', to);
+    const view = new URLSearchParams(location.search).get('view');
+    location.href = form.dataset['compareTemplate']!.replace('FROM', from).replace('TO', to) + (view === 'changes' ? '?view=changes' : '');
   });
 }
+
+for (const form of document.querySelectorAll<HTMLFormElement>('form[data-compare-template]')) bindComparePicker(form);

@@ -3,18 +3,21 @@
  * at once (Astro's loader stops at the first bad file). The search index is built after Astro
  * exits, by scripts/search-index.ts.
  */
+import { join } from 'node:path';
 import type { AstroIntegration } from 'astro';
+import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
+import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { rememberHandbook } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ logger, updateConfig }) => {
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook) {
           throw new AstroError(
@@ -23,8 +26,37 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook);
+        updateConfig({ vite: { plugins: [brandModules(options.contentDir, handbook.config)] } });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
+    },
+  };
+}
+
+const BRAND = 'virtual:handbook/brand';
+const THEME = 'virtual:handbook/theme.css';
+
+/**
+ * The firm's logo and accent colour as modules the layout imports, so Vite treats them as it
+ * treats the engine's own files: the logo (a file of the content folder) is copied into the
+ * site's assets with a content hash (never inlined), and the accent lands in the bundled,
+ * CSP-covered stylesheet, in `astro dev` as in a build.
+ */
+function brandModules(contentDir: string, config: HandbookConfig): Plugin {
+  return {
+    name: 'policy-handbook:brand',
+    resolveId(id) {
+      return id === BRAND || id === THEME ? `\0${id}` : undefined;
+    },
+    load(id) {
+      if (id === `\0${BRAND}`) {
+        return config.logo
+          ? `export { default as logo } from ${JSON.stringify(`${join(contentDir, config.logo)}?no-inline`)};`
+          : 'export const logo = undefined;';
+      }
+      // global.css reads --firm-accent in the light scheme; the dark scheme keeps its own.
+      if (id === `\0${THEME}`) return config.accent ? `:root { --firm-accent: ${config.accent}; }\n` : '';
+      return undefined;
     },
   };
 }

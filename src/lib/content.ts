@@ -6,7 +6,7 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import type { ContentIssue } from './issues.ts';
+import { quote, type ContentIssue } from './issues.ts';
 import { parseFrontmatter, parseYaml, validate } from './frontmatter.ts';
 import { agreementSchema, type AgreementData } from './schema/agreement.ts';
 import { SLUG_PATTERN } from './schema/fields.ts';
@@ -80,6 +80,10 @@ function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | und
   if (yamlIssues.length) return undefined;
   const { value, issues: schemaIssues } = validate(handbookSchema, data ?? {}, file, keyLines);
   issues.push(...schemaIssues);
+  if (value?.logo && !(existsSync(join(dir, value.logo)) && statSync(join(dir, value.logo)).isFile())) {
+    const line = keyLines.get('logo');
+    issues.push({ file, field: 'logo', ...(line ? { line } : {}), message: `No file ${quote(value.logo)} in the content folder, expected the logo's path relative to it, e.g. logo.svg.`, ruleId: 'logo-missing' });
+  }
   return value;
 }
 

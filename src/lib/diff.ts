@@ -7,9 +7,10 @@
  * ./diff/redline.ts for the method. The site and the CLI both call these
  * functions, so they show the same result.
  */
-export type { Block, BlockDiff, BlockKind, Change, MetadataChange, Redline } from './diff/types.ts';
+export type { Block, BlockDiff, BlockKind, BlockLink, Change, FormatChange, LinkChange, MetadataChange, Redline } from './diff/types.ts';
 export { parseBlocks } from './diff/parse.ts';
-export { redline, redlineSources, redlineVersions, type VersionText } from './diff/redline.ts';
-export { diffMetadata } from './diff/metadata.ts';
+export { redline } from './diff/redline.ts';
+export { blocksOf, redlineSources, redlineVersions, type VersionText } from './diff/sources.ts';
+export { diffMetadata, metadataFields } from './diff/metadata.ts';
 export { redlineToHtml } from './diff/html.ts';
 export { redlineToMarkdown, redlineToText } from './diff/text.ts';

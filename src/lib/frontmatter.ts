@@ -73,6 +73,19 @@ function describeIssue(issue: z.core.$ZodIssue, data: unknown): string {
  * Validates data against a schema and turns every zod issue into a content issue
  * naming the file, the field and what was expected.
  */
+/** The keys an object schema allows at a path (`editLink` → url, text), through optional and default wrappers. */
+function keysAt(schema: z.ZodType, path: PropertyKey[]): string[] {
+  const unwrap = (s: unknown): unknown => {
+    let inner = s as { _zod?: { def?: { innerType?: unknown } } } | undefined;
+    while (inner?._zod?.def?.innerType) inner = inner._zod.def.innerType as typeof inner;
+    return inner;
+  };
+  let at = unwrap(schema);
+  for (const key of path) at = unwrap((at as { shape?: Record<PropertyKey, unknown> } | undefined)?.shape?.[key]);
+  const shape = (at as { shape?: Record<string, unknown> } | undefined)?.shape;
+  return shape ? Object.keys(shape) : [];
+}
+
 export function validate<S extends z.ZodType>(
   schema: S,
   data: unknown,
@@ -81,11 +94,11 @@ export function validate<S extends z.ZodType>(
 ): { value?: z.infer<S>; issues: ContentIssue[] } {
   const result = schema.safeParse(data);
   if (result.success) return { value: result.data, issues: [] };
-  const allowed = schema instanceof Object && 'shape' in schema ? Object.keys((schema as unknown as z.ZodObject).shape) : [];
   const issues = result.error.issues.map((issue): ContentIssue => {
     const field = issue.path.join('.');
     const top = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : ''));
     let message = describeIssue(issue, data);
+    const allowed = issue.code === 'unrecognized_keys' ? keysAt(schema, issue.path) : [];
     if (issue.code === 'unrecognized_keys') message += allowed.length ? `, expected one of: ${allowed.join(', ')}.` : '.';
     const line = keyLines.get(top);
     return {

@@ -6,8 +6,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
+import { dateStyleOf } from './branding.ts';
 import { readContent, type AgreementFile, type ContentOverrides, type PolicyVersionFile } from './content.ts';
-import type { CalendarDate } from './dates.ts';
+import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
@@ -319,6 +320,8 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
   }
 
   if (!config || issues.length) return { issues, warnings };
+  // Every date the build or the CLI writes from here on is in the firm's style.
+  useDateStyle(dateStyleOf(config));
 
   const all: Policy[] = [];
   for (const [slug, files] of bySlugFiles) {

@@ -125,7 +125,7 @@ describe('npm run bench --json', () => {
     if (result.redline.module) finite(result.redline.medianMs, 'redline.medianMs');
     else expect(result.redline.note).toBeTruthy();
 
-    const budgets = ['buildWall', 'buildMemory', 'msPerVersionFile', 'scaling', 'deepHistory', 'policyPageHtml', 'policyPageJs', 'searchFirst', 'searchLater', 'redline'];
+    const budgets = ['buildWall', 'buildMemory', 'msPerVersionFile', 'scaling', 'deepHistory', 'deepPages', 'policyPageHtml', 'policyPageJs', 'searchFirst', 'searchLater', 'redline'];
     expect(Object.keys(result.budgets).sort()).toEqual([...budgets].sort());
     for (const name of budgets) {
       const b = result.budgets[name];

@@ -10,6 +10,7 @@ import {
   type BlockDiff,
   type Redline,
 } from '../../src/lib/diff.ts';
+import { summaryLine as summaryLineOf } from '../../src/lib/diff/layout.ts';
 
 const doc = (...blocks: string[]) => blocks.join('\n\n') + '\n';
 const plain = (r: Redline) => redlineToText(r, { color: false });
@@ -39,7 +40,7 @@ describe('parseBlocks', () => {
     );
     expect(blocks).toEqual([
       { kind: 'heading', text: 'Records', depth: 1, section: 'Records' },
-      { kind: 'paragraph', text: 'Some emphasised and strong text with a link over two lines.', section: 'Records' },
+      { kind: 'paragraph', text: 'Some emphasised and strong text with a link over two lines.', section: 'Records', links: [{ text: 'link', href: 'https://example.com' }] },
       { kind: 'listItem', text: 'Email', ordered: false, depth: 1, section: 'Records' },
       { kind: 'listItem', text: 'Paper', ordered: false, depth: 1, checked: true, section: 'Records' },
       { kind: 'listItem', text: 'Originals', ordered: true, depth: 2, section: 'Records' },
@@ -166,7 +167,20 @@ describe('redline', () => {
   it('says "no differences" for identical versions in every format', () => {
     const r = redlineSources(doc('## Scope', INTRO, RETAIN), doc('## Scope', INTRO, RETAIN));
     expect(r.identical).toBe(true);
-    expect(r.summary).toEqual({ sectionsChanged: [], wordsAdded: 0, wordsRemoved: 0, blocksAdded: 0, blocksRemoved: 0, blocksChanged: 0, blocksMoved: 0 });
+    expect(r.summary).toEqual({
+      sectionsChanged: [],
+      wordsAdded: 0,
+      wordsRemoved: 0,
+      blocksAdded: 0,
+      blocksRemoved: 0,
+      blocksChanged: 0,
+      blocksMoved: 0,
+      linksChanged: 0,
+      formatChanged: 0,
+      blocksSplit: 0,
+      blocksJoined: 0,
+      formattingOnly: false,
+    });
     expect(redlineToHtml(r)).toBe('<p class="rl-none">No differences between these versions.</p>');
     expect(plain(r)).toBe('No differences between these versions.\n');
     expect(redlineToMarkdown(r)).toBe('No differences between these versions.\n');
@@ -211,6 +225,11 @@ describe('redline', () => {
       blocksRemoved: 1,
       blocksChanged: 1,
       blocksMoved: 0,
+      linksChanged: 0,
+      formatChanged: 0,
+      blocksSplit: 0,
+      blocksJoined: 0,
+      formattingOnly: false,
     });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
   });
@@ -234,12 +253,13 @@ describe('redlineToHtml', () => {
     expect(html).toContain('<ul><li class="rl-same">Email</li><li class="rl-ins"><ins><span class="visually-hidden">inserted: </span>Chat</ins></li><li class="rl-same">Paper</li></ul>');
   });
 
-  it('folds runs of unchanged blocks, whole unchanged tables included', () => {
-    expect(html.split('\n').slice(0, 5)).toEqual([
-      '<p class="rl-fold">3 unchanged blocks hidden</p>',
-      '<div class="rl-unchanged" data-count="3">',
+  it('folds runs of unchanged blocks, whole unchanged tables included, keeping the heading above a change', () => {
+    expect(html.split('\n').slice(0, 6)).toEqual([
+      '<p class="rl-fold">2 unchanged blocks hidden</p>',
+      '<div class="rl-unchanged" data-count="2">',
       '<h2 class="rl-same">Scope</h2>',
       `<p class="rl-same">${INTRO}</p>`,
+      '</div>',
       '<h2 class="rl-same">Retention</h2>',
     ]);
     expect(html).toContain(
@@ -398,11 +418,131 @@ describe('random documents (property test)', () => {
       const oldBlocks = parseBlocks(before, { mdx: false });
       const newBlocks = parseBlocks(after, { mdx: false });
       const r = redline(oldBlocks, newBlocks);
-      const oldSide = r.blocks.flatMap((d) => (d.type === 'same' ? [d.block.text] : d.type === 'delete' ? [d.block.text] : d.type === 'change' ? [d.from.text] : []));
+      // A split's later parts share their old block with the first; a join lists the other old blocks.
+      const oldSide = r.blocks.flatMap((d) =>
+        d.type === 'same' || d.type === 'delete' ? [d.block.text] : d.type === 'change' ? (d.split === 'rest' ? [] : [d.from.text, ...(d.joined ?? []).map((b) => b.text)]) : [],
+      );
       const newSide = r.blocks.flatMap((d) => (d.type === 'same' ? [d.block.text] : d.type === 'insert' ? [d.block.text] : d.type === 'change' ? [d.to.text] : []));
       expect(newSide).toEqual(newBlocks.map((b) => b.text));
       expect(oldSide.sort()).toEqual(oldBlocks.map((b) => b.text).sort());
       expect(r.identical).toBe(before.trim() === after.trim() || r.blocks.every((d) => d.type === 'same'));
     }
+  });
+});
+
+describe('changes that are not words', () => {
+  const PORTAL = (href: string) => `Order from the [supplier portal](${href}) only.\n`;
+  const OLD = 'https://old.example.com/portal';
+  const NEW = 'https://new.example.org/portal';
+
+  it('shows a re-pointed link as changed, with both addresses, in every format', () => {
+    const r = redlineSources(PORTAL(OLD), PORTAL(NEW));
+    expect(r.identical).toBe(false);
+    expect(changed(r)[0]?.links).toEqual([{ type: 'changed', text: 'supplier portal', from: OLD, to: NEW }]);
+    expect(r.summary).toMatchObject({ wordsAdded: 0, wordsRemoved: 0, blocksChanged: 1, linksChanged: 1, formattingOnly: true });
+    expect(plain(r)).toBe(
+      'Sections changed: Introduction. Formatting and links only: 1 link changed; no words changed.\n\n' +
+        `Order from the supplier portal only.\nNote: Link “supplier portal”: address changed from [-${OLD}-] to [+${NEW}+]\n`,
+    );
+    expect(redlineToHtml(r)).toBe(
+      '<p class="rl-chg">Order from the supplier portal only.<span class="rl-note">Link “supplier portal”: address changed from ' +
+        `<del><span class="visually-hidden">deleted: </span>${OLD}</del> to <ins><span class="visually-hidden">inserted: </span>${NEW}</ins></span></p>`,
+    );
+    expect(redlineToMarkdown(r)).toContain(`Note: Link “supplier portal”: address changed from <del>${OLD}</del> to <ins>${NEW}</ins>`);
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+
+  it('shows a link removed or added while its words stayed, and a reference-style link', () => {
+    const removed = redlineSources(PORTAL(OLD), 'Order from the supplier portal only.\n');
+    expect(changed(removed)[0]?.links).toEqual([{ type: 'removed', text: 'supplier portal', from: OLD }]);
+    expect(body(removed)).toBe(`Order from the supplier portal only.\nNote: Link removed from “supplier portal”, was [-${OLD}-]`);
+    const added = redlineSources('Order from the supplier portal only.\n', `Order from the [supplier portal][p] only.\n\n[p]: ${NEW}\n`);
+    expect(changed(added)[0]?.links).toEqual([{ type: 'added', text: 'supplier portal', to: NEW }]);
+  });
+
+  it('does not add a link note when the link came with its words', () => {
+    const r = redlineSources('Order from the portal only.\n', `Order from the portal or the [help desk](${NEW}) only.\n`);
+    expect(changed(r)[0]?.links).toBeUndefined();
+    expect(r.summary).toMatchObject({ wordsAdded: 4, linksChanged: 0, formattingOnly: false });
+  });
+
+  it('notes a numbered list that became bullets, once for the list', () => {
+    const r = redlineSources('1. Lock the cabinet\n2. Shred the copies\n', '- Lock the cabinet\n- Shred the copies\n');
+    expect(r.identical).toBe(false);
+    expect(changed(r).map((d) => d.format)).toEqual([
+      [{ type: 'list', from: 'numbered', to: 'bullets' }],
+      [{ type: 'list', from: 'numbered', to: 'bullets' }],
+    ]);
+    expect(body(r)).toBe('- Lock the cabinet\n- Shred the copies\nNote: List style changed from numbered to bullets');
+    expect(redlineToHtml(r)).toBe(
+      '<ul><li class="rl-chg">Lock the cabinet<span class="rl-note">List style changed from numbered to bullets</span></li><li class="rl-chg">Shred the copies</li></ul>',
+    );
+    expect(summaryLineOf(r)).toBe('Sections changed: Introduction. Formatting and links only: 2 list styles or heading levels changed; no words changed.');
+  });
+
+  it('notes a heading level change after the heading', () => {
+    const r = redlineSources(doc('## Scope', INTRO), doc('### Scope', INTRO));
+    expect(changed(r)[0]?.format).toEqual([{ type: 'heading', from: 2, to: 3 }]);
+    expect(redlineToHtml(r).split('\n')[0]).toBe('<h3 class="rl-chg">Scope</h3><p class="rl-notes"><span class="rl-note">Heading level changed from 2 to 3</span></p>');
+    expect(body(r)).toBe(`### Scope\nNote: Heading level changed from 2 to 3\n\n${INTRO}`);
+  });
+
+  it('says "No differences" only when words, links and structure are all equal', () => {
+    expect(redlineSources(PORTAL(OLD), PORTAL(OLD)).identical).toBe(true);
+    expect(redlineSources('- a\n', '1. a\n').identical).toBe(false);
+    expect(redlineSources('# A\n', '## A\n').identical).toBe(false);
+  });
+});
+
+describe('splits, joins and short blocks', () => {
+  const WHOLE = 'The firm keeps files for six years. Email is deleted after two years unless a hold applies.';
+
+  it('diffs the words across a paragraph split in two', () => {
+    const r = redlineSources(WHOLE, doc('The firm keeps files for seven years.', 'Email is deleted after two years unless a legal hold applies.'));
+    expect(r.blocks.map((d) => d.type === 'change' && d.split)).toEqual(['start', 'rest']);
+    expect(body(r)).toBe(
+      'The firm keeps files for [-six-] [+seven+] years.\n\nEmail is deleted after two years unless a [+legal+] hold applies.\nNote: Split from the paragraph above',
+    );
+    expect(r.summary).toMatchObject({ wordsAdded: 2, wordsRemoved: 1, blocksAdded: 0, blocksRemoved: 0, blocksSplit: 1 });
+    expect(redlineToHtml(r)).toContain('<p class="rl-chg">Email is deleted after two years unless a <ins><span class="visually-hidden">inserted: </span>legal</ins> hold applies.<span class="rl-note">Split from the paragraph above</span></p>');
+  });
+
+  it('diffs the words across two paragraphs joined into one', () => {
+    const r = redlineSources(doc('The firm keeps files for six years.', 'Email is deleted after two years.'), 'The firm keeps files for six years, and email is deleted after two years.');
+    expect(types(r)).toEqual(['change']);
+    expect(changed(r)[0]?.joined?.map((b) => b.text)).toEqual(['Email is deleted after two years.']);
+    expect(body(r)).toBe('The firm keeps files for six years[-. Email-][+, and email+] is deleted after two years.\nNote: Joined from 2 paragraphs');
+    expect(JSON.parse(JSON.stringify(redlineSources(doc('A b c d.', 'E f g h.'), 'A b c d e f g h.')))).toMatchObject({ summary: { blocksJoined: 1, wordsAdded: 1, wordsRemoved: 1 } });
+  });
+
+  it('pairs a short heading in the same place even when most of its words changed', () => {
+    const r = redlineSources(doc('## Junior Systems Admin', INTRO), doc('## Junior Site Reliability Engineer', INTRO));
+    expect(body(r)).toBe(`## Junior [-Systems Admin-] [+Site Reliability Engineer+]\n\n${INTRO}`);
+    expect(r.summary).toMatchObject({ wordsAdded: 3, wordsRemoved: 2, blocksChanged: 1 });
+  });
+});
+
+describe('changes only keeps the heading path', () => {
+  it('keeps every heading above a change out of the folds', () => {
+    const r = redlineSources(
+      doc('## Retention', INTRO, '### Paper', 'Paper is shredded.', '### Email', CLOSING, '## Disposal', 'Shred it.'),
+      doc('## Retention', INTRO, '### Paper', 'Paper is shredded.', '### Email', CLOSING.replace('Records Manager', 'IT Lead'), '## Disposal', 'Shred it.'),
+    );
+    expect(redlineToHtml(r).split('\n')).toEqual([
+      '<h2 class="rl-same">Retention</h2>',
+      '<p class="rl-fold">3 unchanged blocks hidden</p>',
+      '<div class="rl-unchanged" data-count="3">',
+      `<p class="rl-same">${INTRO}</p>`,
+      '<h3 class="rl-same">Paper</h3>',
+      '<p class="rl-same">Paper is shredded.</p>',
+      '</div>',
+      '<h3 class="rl-same">Email</h3>',
+      expect.stringMatching(/^<p class="rl-chg">Questions about this policy go to the <del>/),
+      '<p class="rl-fold">2 unchanged blocks hidden</p>',
+      '<div class="rl-unchanged" data-count="2">',
+      '<h2 class="rl-same">Disposal</h2>',
+      '<p class="rl-same">Shred it.</p>',
+      '</div>',
+    ]);
   });
 });

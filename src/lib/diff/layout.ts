@@ -52,13 +52,73 @@ export function units(blocks: BlockDiff[]): BlockDiff[][] {
   return out;
 }
 
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/** The changes that are not words, counted: "1 link changed, 2 list styles changed". */
+function structureCounts(r: Redline): string[] {
+  const s = r.summary;
+  return [
+    s.linksChanged && `${plural(s.linksChanged, 'link')} changed`,
+    s.formatChanged && `${plural(s.formatChanged, 'list style or heading level', 'list styles or heading levels')} changed`,
+    s.blocksSplit && `${plural(s.blocksSplit, 'block')} split`,
+    s.blocksJoined && `${plural(s.blocksJoined, 'block')} joined`,
+  ].filter((x): x is string => Boolean(x));
+}
+
+/**
+ * The summary as short statements, for the compare page's list (built and in the browser):
+ * words, blocks, what changed that is not words, and the sections touched.
+ */
+export function summaryPoints(r: Redline): string[] {
+  if (r.identical) return [];
+  const s = r.summary;
+  const structure = structureCounts(r);
+  const points = s.formattingOnly
+    ? [`Formatting and links only: no words changed (${structure.join(', ')})`]
+    : [
+        `${plural(s.wordsAdded, 'word')} added, ${plural(s.wordsRemoved, 'word')} removed`,
+        `${plural(s.blocksChanged, 'block')} changed, ${s.blocksAdded} added, ${s.blocksRemoved} removed${s.blocksMoved ? `, ${s.blocksMoved} moved` : ''}`,
+        ...(structure.length ? [`Not in the words: ${structure.join(', ')}`] : []),
+      ];
+  if (s.sectionsChanged.length) points.push(`Sections changed: ${s.sectionsChanged.join('; ')}`);
+  return points;
+}
+
 /** One line summing the redline up, for the text and Markdown formats. */
 export function summaryLine(r: Redline): string {
   if (r.identical) return NO_DIFFERENCES;
   const s = r.summary;
+  const sections = `Sections changed: ${s.sectionsChanged.join(', ')}.`;
+  const structure = structureCounts(r);
+  if (s.formattingOnly) return `${sections} Formatting and links only: ${structure.join(', ')}; no words changed.`;
   const blocks = [`${s.blocksAdded} added`, `${s.blocksRemoved} removed`, `${s.blocksChanged} changed`];
   if (s.blocksMoved) blocks.push(`${s.blocksMoved} moved`);
-  return `Sections changed: ${s.sectionsChanged.join(', ')}. Words: ${s.wordsAdded} added, ${s.wordsRemoved} removed. Blocks: ${blocks.join(', ')}.`;
+  return `${sections} Words: ${s.wordsAdded} added, ${s.wordsRemoved} removed. Blocks: ${blocks.join(', ')}.${structure.length ? ` Also: ${structure.join(', ')}.` : ''}`;
+}
+
+const KIND_NAME: Partial<Record<Block['kind'], string>> = { listItem: 'item', quote: 'quotation' };
+
+/**
+ * What changed in a block besides its words, as notes for every format: each note is a run of
+ * changes (addresses marked inserted or deleted), e.g. `Link “portal”: address changed from
+ * [-old-] to [+new+]`.
+ */
+export function notes(d: BlockDiff): Change[][] {
+  if (d.type !== 'change') return [];
+  const same = (value: string): Change => ({ type: 'same', value });
+  const out: Change[][] = [];
+  const name = KIND_NAME[d.to.kind] ?? 'paragraph';
+  if (d.split === 'rest') out.push([same(`Split from the ${name} above`)]);
+  if (d.joined) out.push([same(`Joined from ${d.joined.length + 1} ${name}s`)]);
+  for (const f of d.format ?? []) {
+    out.push([same(f.type === 'list' ? `List style changed from ${f.from} to ${f.to}` : `Heading level changed from ${f.from} to ${f.to}`)]);
+  }
+  for (const l of d.links ?? []) {
+    if (l.type === 'changed') out.push([same(`Link “${l.text}”: address changed from `), { type: 'delete', value: l.from }, same(' to '), { type: 'insert', value: l.to }]);
+    else if (l.type === 'added') out.push([same(`Link added on “${l.text}”: `), { type: 'insert', value: l.to }]);
+    else out.push([same(`Link removed from “${l.text}”, was `), { type: 'delete', value: l.from }]);
+  }
+  return out;
 }
 
 /** What every format says when two versions have no differences. */

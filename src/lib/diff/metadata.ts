@@ -25,6 +25,14 @@ function show(field: string, value: unknown): string {
 }
 
 /**
+ * The frontmatter fields {@link diffMetadata} reads, and only those: what a version's block data
+ * for the browser redline carries, so nothing else of the frontmatter is published twice.
+ */
+export function metadataFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(FIELDS.flatMap(([field]) => (data[field] === undefined ? [] : [[field, data[field]]])));
+}
+
+/**
  * Compares two versions' frontmatter (pass the parsed data, with schema defaults
  * applied, so a default written out is no change): title, summary, owner,
  * approvedBy, chapter, reviewEveryMonths ("12 months"), appliesTo and tags

@@ -7,7 +7,7 @@
  */
 import type { Nodes, Root, RootContent } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
-import type { Block } from './types.ts';
+import type { Block, BlockLink } from './types.ts';
 
 type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 
@@ -73,18 +73,47 @@ function soleElement(nodes: readonly Nodes[]): Jsx | undefined {
   return visible.length === 1 && only?.type === 'mdxJsxTextElement' ? only : undefined;
 }
 
-function walk(nodes: readonly RootContent[], out: Block[], context: { section?: string }, listDepth: number): void {
-  const push = (block: Block) => {
+/** Link addresses of reference-style links (`[text][ref]`), by their lower-cased label. */
+type Definitions = Map<string, string>;
+
+function collectDefinitions(nodes: readonly Nodes[], out: Definitions): Definitions {
+  for (const node of nodes) {
+    if (node.type === 'definition') out.set(node.identifier.toLowerCase(), node.url);
+    else if ('children' in node) collectDefinitions(node.children as Nodes[], out);
+  }
+  return out;
+}
+
+/** The links among some nodes (not inside nested lists, which are blocks of their own). */
+function linksOf(nodes: readonly Nodes[], definitions: Definitions, out: BlockLink[] = []): BlockLink[] {
+  for (const node of nodes) {
+    if (node.type === 'list') continue;
+    const href = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier.toLowerCase()) : undefined;
+    if (href !== undefined) out.push({ text: collapse(textOf(node)), href });
+    else if ('children' in node) linksOf(node.children as Nodes[], definitions, out);
+  }
+  return out;
+}
+
+interface Context {
+  section?: string;
+  definitions: Definitions;
+}
+
+function walk(nodes: readonly RootContent[], out: Block[], context: Context, listDepth: number): void {
+  const push = (block: Block, from?: readonly Nodes[]) => {
     if (context.section !== undefined) block.section = context.section;
+    const links = from ? linksOf(from, context.definitions) : [];
+    if (links.length) block.links = links;
     out.push(block);
   };
-  const component = (node: Jsx) => push({ kind: 'component', text: componentText(node), ...(node.name ? { name: node.name } : {}) });
+  const component = (node: Jsx) => push({ kind: 'component', text: componentText(node), ...(node.name ? { name: node.name } : {}) }, node.children);
   for (const node of nodes) {
     switch (node.type) {
       case 'heading': {
         const text = collapse(textOf(node));
         context.section = text;
-        push({ kind: 'heading', text, depth: node.depth });
+        push({ kind: 'heading', text, depth: node.depth }, node.children);
         break;
       }
       case 'paragraph': {
@@ -92,7 +121,7 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
         if (element) component(element);
         else {
           const text = collapse(textOf(node));
-          if (text) push({ kind: 'paragraph', text });
+          if (text) push({ kind: 'paragraph', text }, node.children);
         }
         break;
       }
@@ -105,14 +134,14 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
             ordered: node.ordered === true,
             depth: listDepth + 1,
             ...(typeof item.checked === 'boolean' ? { checked: item.checked } : {}),
-          });
+          }, own);
           walk(item.children.filter((child) => child.type === 'list'), out, context, listDepth + 1);
         }
         break;
       case 'table':
         node.children.forEach((row, index) => {
           const cells = row.children.map((cell) => collapse(textOf(cell)));
-          push({ kind: 'tableRow', text: cells.join(' | '), cells, header: index === 0 });
+          push({ kind: 'tableRow', text: cells.join(' | '), cells, header: index === 0 }, row.children);
         });
         break;
       case 'code':
@@ -120,7 +149,7 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
         push({ kind: 'code', text: node.value });
         break;
       case 'blockquote':
-        push({ kind: 'quote', text: collapse(textOf(node)) });
+        push({ kind: 'quote', text: collapse(textOf(node)) }, node.children);
         break;
       case 'thematicBreak':
         push({ kind: 'rule', text: '' });
@@ -156,8 +185,9 @@ function walk(nodes: readonly RootContent[], out: Block[], context: { section?: 
  *   `false` parses plain Markdown, where HTML tags render no text. Both with GFM.
  * - Every list item is its own block (without its nested list, whose items follow
  *   with a greater `depth`); every table row is a block with `cells`.
- * - Inline formatting and link targets are not in the text: `**must**` → `must`
- *   is no change, as the words read the same.
+ * - Inline formatting is not in the text: `**must**` → `must` is no change, as
+ *   the words read the same. Link addresses are kept apart in `links`, so a
+ *   re-pointed link is a change though its words are not.
  *
  * @throws the parser's error when MDX is invalid (e.g. an unclosed tag).
  */
@@ -168,6 +198,6 @@ export function parseBlocks(source: string, options: { mdx?: boolean } = {}): Bl
   const parse = options.mdx === false ? markdownToMdast : mdxToMdast;
   const tree = parse(source, { features: { gfm: true } }) as unknown as Root;
   const blocks: Block[] = [];
-  walk(tree.children, blocks, {}, 0);
+  walk(tree.children, blocks, { definitions: collectDefinitions(tree.children, new Map()) }, 0);
   return blocks;
 }

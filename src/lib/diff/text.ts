@@ -1,6 +1,6 @@
 /** The redline as plain or coloured text (the CLI's default) and as Markdown. */
 import { inlineHtml } from './html.ts';
-import { cellChanges, movedAs, shown, summaryLine, units, words } from './layout.ts';
+import { cellChanges, movedAs, notes, shown, summaryLine, units, words } from './layout.ts';
 import type { BlockDiff, Change, Redline } from './types.ts';
 
 interface Style {
@@ -85,6 +85,16 @@ function unitLines(unit: BlockDiff[], style: Style): string[] {
         lines.push(style.lineStart(text()));
     }
   });
+  // What changed besides the words, after the block, list or table (a line inside a table
+  // would end it), each note once: "Note: Link “portal”: address changed from [-a-] to [+b+]".
+  const said = new Set<string>();
+  for (const d of unit) {
+    for (const note of notes(d)) {
+      const line = `Note: ${inline(note, style)}`;
+      if (!said.has(line)) lines.push(line);
+      said.add(line);
+    }
+  }
   return lines;
 }
 

@@ -45,13 +45,31 @@ export function displayText(block: Block): string {
   return block.text;
 }
 
+/** A run of tokens that is unchanged, inserted or deleted: the word diff before it is laid out as text. */
+export interface TokenRun {
+  type: Change['type'];
+  tokens: Token[];
+}
+
+/** Word diff of two token lists as runs of tokens (jsdiff's Myers diff over tokens); unchanged runs as the new version writes them. */
+export function diffTokenRuns(from: Token[], to: Token[]): TokenRun[] {
+  const out: TokenRun[] = [];
+  let i = 0;
+  let j = 0;
+  for (const part of diffArrays(from, to, { comparator: (a, b) => a.text === b.text })) {
+    const type = part.added ? 'insert' : part.removed ? 'delete' : 'same';
+    out.push({ type, tokens: type === 'delete' ? from.slice(i, i + part.count) : to.slice(j, j + part.count) });
+    if (type !== 'insert') i += part.count;
+    if (type !== 'delete') j += part.count;
+  }
+  return out;
+}
+
 /**
- * Word diff of two token lists (jsdiff's Myers diff over tokens).
- *
- * The whitespace before an inserted or deleted run is moved out of it into the
- * unchanged text, so markers wrap words, not spaces: `firm [-must-] [+shall+] retain`.
+ * Token runs as changes. The whitespace before an inserted or deleted run is moved out of it
+ * into the unchanged text, so markers wrap words, not spaces: `firm [-must-] [+shall+] retain`.
  */
-export function diffTokens(from: Token[], to: Token[]): Change[] {
+export function runsToChanges(runs: TokenRun[]): Change[] {
   const out: Change[] = [];
   const push = (type: Change['type'], value: string) => {
     if (!value) return;
@@ -59,18 +77,16 @@ export function diffTokens(from: Token[], to: Token[]): Change[] {
     if (last?.type === type) last.value += value;
     else out.push({ type, value });
   };
-  let i = 0;
-  let j = 0;
-  for (const part of diffArrays(from, to, { comparator: (a, b) => a.text === b.text })) {
-    const type = part.added ? 'insert' : part.removed ? 'delete' : 'same';
-    // Unchanged runs are shown as the new version writes them.
-    const tokens = type === 'delete' ? from.slice(i, i + part.count) : to.slice(j, j + part.count);
-    if (type !== 'insert') i += part.count;
-    if (type !== 'delete') j += part.count;
+  for (const { type, tokens } of runs) {
     const lead = tokens[0]?.space ?? '';
     const text = tokens.map((t) => t.space + t.text).join('');
     push('same', type === 'same' ? text : lead);
     if (type !== 'same') push(type, text.slice(lead.length));
   }
   return out;
+}
+
+/** Word diff of two token lists, as changes (see {@link runsToChanges}). */
+export function diffTokens(from: Token[], to: Token[]): Change[] {
+  return runsToChanges(diffTokenRuns(from, to));
 }
