@@ -46,6 +46,16 @@ function untilInterrupted(stop: () => Promise<void>): Promise<number> {
   });
 }
 
+/**
+ * What stopped Astro, as its own CLI would say it and without a stack trace: the message, then the
+ * hint (for our content check, every problem with its file, line and field).
+ */
+function reportAstroError(error: unknown): void {
+  if (!(error instanceof Error)) return void console.error(String(error));
+  const hint = 'hint' in error && typeof error.hint === 'string' ? error.hint : '';
+  console.error([error.message, hint].filter(Boolean).join('\n'));
+}
+
 function noPositionals(positionals: string[]): void {
   if (positionals.length) throw new UsageError(`Unexpected argument "${positionals[0]}".`);
 }
@@ -54,11 +64,12 @@ export const build: Command = {
   async run(positionals) {
     noPositionals(positionals);
     requireContent();
+    const inline = config({});
     const astro = await import('astro');
     try {
-      await astro.build(config({}));
-    } catch {
-      // Astro has printed the problem (our content check's list, or its own message).
+      await astro.build(inline);
+    } catch (error) {
+      reportAstroError(error);
       return 1;
     }
     const indexed = spawnSync(process.execPath, [engineScript('search-index'), outDir()], { stdio: 'inherit' });
@@ -71,8 +82,15 @@ export const dev: Command = {
   async run(positionals, values) {
     noPositionals(positionals);
     requireContent();
+    const inline = config(values);
     const astro = await import('astro');
-    const server = await astro.dev(config(values));
+    let server: Awaited<ReturnType<typeof astro.dev>>;
+    try {
+      server = await astro.dev(inline);
+    } catch (error) {
+      reportAstroError(error);
+      return 1;
+    }
     return untilInterrupted(() => server.stop());
   },
 };
@@ -81,9 +99,16 @@ export const preview: Command = {
   options: { port: { type: 'string' } },
   async run(positionals, values) {
     noPositionals(positionals);
+    const inline = config(values);
     if (!existsSync(resolve(outDir(), 'index.html'))) throw new UsageError(`No built site in ${outDir()}: run \`build\` first.`);
     const astro = await import('astro');
-    const server = await astro.preview(config(values));
+    let server: Awaited<ReturnType<typeof astro.preview>>;
+    try {
+      server = await astro.preview(inline);
+    } catch (error) {
+      reportAstroError(error);
+      return 1;
+    }
     return untilInterrupted(() => server.stop());
   },
 };

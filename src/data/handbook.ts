@@ -3,13 +3,12 @@
  * use to turn model objects into addresses and rendered text.
  */
 import { AstroError } from 'astro/errors';
-import { getEntry, render } from 'astro:content';
-import { rememberedHandbook } from '../integrations/shared-handbook.ts';
+import { isDevServer, rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
 import type { PolicyFacts } from '../lib/in-force.ts';
-import { loadHandbook, type Handbook, type Policy, type PolicyVersion } from '../lib/model.ts';
+import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
 
 let cached: Handbook | undefined;
 let loadedAt = 0;
@@ -19,10 +18,11 @@ const DEV_REUSE_MS = 2_000;
 /** The handbook for this build (read and checked once; every page shares it). */
 export function getHandbook(): Handbook {
   // The dev server re-reads the content for each page, so edits show on reload.
-  if (cached && (!import.meta.env.DEV || performance.now() - loadedAt < DEV_REUSE_MS)) return cached;
+  const dev = isDevServer();
+  if (cached && (!dev || performance.now() - loadedAt < DEV_REUSE_MS)) return cached;
   const dir = contentDir();
   // A build has just checked the content in the config hook: use that reading.
-  const remembered = import.meta.env.DEV ? undefined : rememberedHandbook(dir, today());
+  const remembered = dev ? undefined : rememberedHandbook(dir, today());
   if (remembered) return (cached = remembered);
   const { handbook, issues } = loadHandbook(dir, today());
   if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
@@ -60,16 +60,3 @@ export function policyFacts(p: Policy): PolicyFacts {
   return f;
 }
 
-/** Renders a policy version's text. */
-export async function renderVersion(v: PolicyVersion) {
-  const entry = await getEntry('policies', `${v.slug}/${v.version}`);
-  if (!entry) throw new AstroError(`No rendered entry for ${v.file}.`);
-  return render(entry);
-}
-
-/** Renders an agreement's text. */
-export async function renderAgreement(slug: string) {
-  const entry = await getEntry('agreements', slug);
-  if (!entry) throw new AstroError(`No rendered entry for agreement ${slug}.`);
-  return render(entry);
-}

@@ -4,6 +4,7 @@
  * exits, by scripts/search-index.ts.
  */
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
@@ -11,13 +12,16 @@ import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook } from '../lib/model.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
-import { rememberHandbook } from './shared-handbook.ts';
+import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+        // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
+        // the content mid-build, and a page's model objects no longer matched each other).
+        rememberDevServer(command === 'dev');
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
         if (!handbook) {
           throw new AstroError(
@@ -26,8 +30,20 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook);
-        updateConfig({ vite: { plugins: [brandModules(options.contentDir, handbook.config)] } });
+        updateConfig({
+          vite: {
+            plugins: [brandModules(options.contentDir, handbook.config)],
+            // The dev server serves the logo from the content folder, which may lie outside the
+            // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
+            // (the engine's own folder), so that is listed too.
+            server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } },
+          },
+        });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
+      },
+      // The texts render from the model with the config's own Markdown processor and plugins.
+      'astro:config:done': ({ config }) => {
+        rememberRenderSettings({ markdown: config.markdown, image: config.image });
       },
     },
   };

@@ -1,12 +1,24 @@
 /**
- * Hands the handbook the content check loaded (in the Astro config hook) to the pages, so a
- * build reads and checks the content once, not twice. The pages run from bundled chunks with
- * module instances of their own, in the same process: only a global reaches them.
+ * Hands what the integration loaded (in the Astro config hooks) to the pages: the handbook the
+ * content check read, so a build reads and checks the content once, and the Markdown settings
+ * the texts render with (src/data/render.ts). The pages run from bundled chunks with module
+ * instances of their own, in the same process: only a global reaches them.
  */
+import type { AstroConfig } from 'astro';
+import { compileEveryText } from '../lib/env.ts';
 import type { Handbook } from '../lib/model.ts';
 
 const KEY = Symbol.for('policy-handbook.loaded');
-type Store = { [KEY]?: Handbook };
+const SETTINGS = Symbol.for('policy-handbook.render-settings');
+const DEV = Symbol.for('policy-handbook.dev-server');
+
+/** The resolved config's Markdown processor and options, and its image settings. */
+export interface RenderSettings {
+  markdown: AstroConfig['markdown'];
+  image: AstroConfig['image'];
+}
+
+type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings; [DEV]?: boolean };
 
 export function rememberHandbook(handbook: Handbook): void {
   (globalThis as Store)[KEY] = handbook;
@@ -16,4 +28,27 @@ export function rememberHandbook(handbook: Handbook): void {
 export function rememberedHandbook(dir: string, today: string): Handbook | undefined {
   const found = (globalThis as Store)[KEY];
   return found && found.dir === dir && found.today === today ? found : undefined;
+}
+
+/** Whether this process is `astro dev` (told by the integration), where content changes under the pages. */
+export function rememberDevServer(dev: boolean): void {
+  (globalThis as Store)[DEV] = dev;
+}
+
+export function isDevServer(): boolean {
+  return (globalThis as Store)[DEV] === true;
+}
+
+export function rememberRenderSettings(settings: RenderSettings): void {
+  (globalThis as Store)[SETTINGS] = settings;
+}
+
+export function renderSettings(): RenderSettings | undefined {
+  return (globalThis as Store)[SETTINGS];
+}
+
+/** Content paths of the texts Astro's content collections compile (src/content.config.ts). */
+export function compiledTexts(handbook: Handbook): Set<string> {
+  if (!compileEveryText()) return handbook.compiled;
+  return new Set([...[...handbook.bySlug.values()].flatMap((p) => p.versions), ...handbook.agreements].map((f) => f.contentPath));
 }

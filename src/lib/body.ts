@@ -22,6 +22,12 @@ export interface BodyScan {
   components: ComponentUse[];
   /** Names bound by the file's own `import` statements. */
   imported: Set<string>;
+  /**
+   * What only Astro's MDX compiler renders as today: `import`/`export` statements, `{expressions}`
+   * and images beside the text (Astro optimises them). Empty for almost every version, which then
+   * renders straight from the model (src/data/render.ts).
+   */
+  needsCompiler: string[];
 }
 
 interface Node {
@@ -55,9 +61,11 @@ function importedNames(esm: string, into: Set<string>): void {
  * @throws the parser's error ("2:10: Unexpected …") when the MDX cannot be parsed
  */
 export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
-  const scan: BodyScan = { links: [], components: [], imported: new Set() };
+  const scan: BodyScan = { links: [], components: [], imported: new Set(), needsCompiler: [] };
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
+    const why = compilerReason(node);
+    if (why) scan.needsCompiler.push(`${why} on line ${line}`);
     if ((node.type === 'link' || node.type === 'definition') && node.url) scan.links.push({ href: node.url, line });
     if (node.type === 'html' && node.value) for (const m of node.value.matchAll(HTML_HREF)) scan.links.push({ href: m[1]!, line });
     if (node.type === 'mdxjsEsm' && node.value) importedNames(node.value, scan.imported);
@@ -71,6 +79,37 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
   visit(parse(body, { features: { gfm: true } }) as unknown as Node);
   return scan;
+}
+
+/** A local image, as Astro tells them apart (it imports and optimises those). */
+function isLocalImage(url: string): boolean {
+  let decoded = url;
+  try {
+    decoded = decodeURI(url);
+  } catch {
+    // left as written
+  }
+  return !URL.canParse(decoded) && !decoded.startsWith('/');
+}
+
+function compilerReason(node: Node): string | undefined {
+  switch (node.type) {
+    case 'mdxjsEsm':
+      return 'an import or export';
+    case 'mdxFlowExpression':
+    case 'mdxTextExpression':
+      return 'an expression';
+    case 'image':
+      return node.url && isLocalImage(node.url) ? `the image ${node.url}` : undefined;
+    case 'mdxJsxFlowElement':
+    case 'mdxJsxTextElement':
+      if (node.name === 'script' || node.name === 'style') return `a <${node.name}> element`;
+      return node.attributes?.some((a) => a.type !== 'mdxJsxAttribute' || (a.value !== null && a.value !== undefined && typeof a.value !== 'string'))
+        ? 'an expression in an attribute'
+        : undefined;
+    default:
+      return undefined;
+  }
 }
 
 /** A component name, as opposed to an HTML element written in JSX (`<br />`, `<abbr>`). */

@@ -38,3 +38,11 @@ export function basePath(configured: string, env: NodeJS.ProcessEnv = process.en
 export function siteUrl(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
   return env['HANDBOOK_SITE'] || configured;
 }
+
+/**
+ * `HANDBOOK_RENDER=compiler` sends every text through Astro's MDX compiler, as builds did before
+ * texts rendered from the model: slower, and the reference tests/unit/render.test.ts compares with.
+ */
+export function compileEveryText(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env['HANDBOOK_RENDER'] === 'compiler';
+}

@@ -80,6 +80,11 @@ export interface Handbook {
   agreements: AgreementFile[];
   /** The handbook's edition: the latest effective date among the versions in force. */
   edition: CalendarDate;
+  /**
+   * Content paths (`policies/x/1.0.mdx`) of the few texts Astro's MDX compiler must render (their
+   * own imports, expressions, images beside them); every other text renders from the model.
+   */
+  compiled: Set<string>;
 }
 
 /** The line of a frontmatter key, when known, to spread into an issue. */
@@ -358,6 +363,7 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
     bySlug: new Map(all.map((p) => [p.slug, p])),
     drafts: drafts.sort((a, b) => a.slug.localeCompare(b.slug) || compareVersions(a.version, b.version)),
     agreements: raw.agreements.filter((a) => a.data.status === 'active').sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
+    compiled: new Set([...raw.policies, ...raw.agreements].filter((f) => scans.get(f.file)?.needsCompiler.length).map((f) => f.contentPath)),
     edition: policies.map((p) => p.current).filter((v) => v.state === 'current').reduce((max, v) => (v.data.effective > max ? v.data.effective : max), '0000-01-01'),
   };
   return { handbook, issues: [], warnings };

@@ -177,3 +177,31 @@ describe('handbook diff', () => {
     expect(err).toContain(message);
   });
 });
+
+describe('handbook build, dev and preview', () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'handbook-site-'));
+  afterAll(() => rmSync(cwd, { recursive: true, force: true }));
+  /** The CLI run in an empty folder, as a firm would, with the repository's Node 22. */
+  const inEmptyFolder = (args: string[]) => {
+    const result = spawnSync(join(process.cwd(), NODE), [join(process.cwd(), 'scripts', 'handbook.ts'), ...args], { cwd, encoding: 'utf8', env: { ...process.env, HANDBOOK_TODAY: '2026-11-15', NO_COLOR: '1' } });
+    return { code: result.status, out: result.stdout, err: result.stderr };
+  };
+  it('build lists every content problem, exits 1 and writes nothing', () => {
+    const { code, err } = inEmptyFolder(['build', '--content', join(process.cwd(), 'tests/fixtures/errors/content')]);
+    expect(err).toContain('gamma/1.0.mdx:7 → efective: Unknown field "efective"');
+    expect(err).toContain('22 problems in the content.');
+    expect(err).not.toMatch(/^\s+at /m);
+    expect(code).toBe(1);
+    expect(existsSync(join(cwd, 'dist'))).toBe(false);
+  });
+  it.each([
+    [['build'], `There is no content folder at ${join(cwd, 'content')}: run this where content/ is, or give --content DIR.`],
+    [['build', '--content'], '--content takes a folder, e.g. `--content content`.'],
+    [['dev', '--port', '99999', '--content', '.'], '--port takes a port number from 1 to 65535, received "99999".'],
+    [['preview'], `No built site in ${join(cwd, 'dist')}: run \`build\` first.`],
+  ])('%j exits 2 with a message', (args, message) => {
+    const { code, err } = inEmptyFolder(args);
+    expect(err.split('\n')[0]).toBe(message);
+    expect(code).toBe(2);
+  });
+});
