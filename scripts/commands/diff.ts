@@ -1,17 +1,22 @@
 import { diffMetadata, redlineToHtml, redlineToMarkdown, redlineToText, redlineVersions } from '../../src/lib/diff.ts';
+import { redlineDocx } from '../../src/lib/docx/document.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
-import { loadOrReport, UsageError, type Command } from './shared.ts';
+import { loadOrReport, UsageError, writeOut, type Command } from './shared.ts';
 
-const FORMATS = ['text', 'markdown', 'html', 'json'] as const;
+const FORMATS = ['text', 'markdown', 'html', 'json', 'docx'] as const;
 type Format = (typeof FORMATS)[number];
 
 export const diff: Command = {
-  options: { format: { type: 'string', default: 'text' } },
+  options: { format: { type: 'string', default: 'text' }, out: { type: 'string' } },
   async run(positionals, values) {
     const [slug, fromVersion, toVersion, extra] = positionals;
     if (!slug || !fromVersion || !toVersion || extra) throw new UsageError('Give a policy slug and two versions, e.g. `diff secure-communication 1.0 2.0`.');
     const format = values['format'] as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}, received "${format}".`);
+    const out = values['out'];
+    // A Word document is not for a terminal: it needs a file.
+    if (format === 'docx' && (typeof out !== 'string' || !out)) throw new UsageError('--format docx writes a file: give it with --out, e.g. --out redline.docx.');
+    if (format !== 'docx' && out !== undefined) throw new UsageError('--out is for --format docx; the other formats print to the terminal.');
     const handbook = loadOrReport();
     if (!handbook) return 1;
     // Published versions, and drafts so an approver can read the redline of what they approve.
@@ -33,6 +38,12 @@ export const diff: Command = {
     const label = (v: typeof from) => (v.data.status === 'draft' ? `${v.version} DRAFT (not published; would take effect ${v.data.effective})` : `${v.version} (${v.data.effective})`);
     const heading = `${to.data.title}: version ${label(from)} → ${label(to)}`;
     switch (format) {
+      case 'docx': {
+        const written = writeOut(String(out), await redlineDocx(from, to, result, metadata, { firm: handbook.config.firm, today: handbook.today }));
+        if (!written) return 1;
+        console.log(`Wrote ${written}: ${heading}, as Word tracked changes by ${to.data.approvedBy}.`);
+        break;
+      }
       case 'json':
         console.log(JSON.stringify({ slug, from: from.version, to: to.version, drafts, metadata, redline: result }, null, 2));
         break;
