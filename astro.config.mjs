@@ -4,16 +4,25 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { handbookHastPlugins } from './src/integrations/hast-handbook.ts';
 import { handbookIntegration } from './src/integrations/handbook.ts';
-import { basePath, contentDir, siteUrl, today } from './src/lib/env.ts';
+import { basePath, contentDir, EnvError, siteUrl, today } from './src/lib/env.ts';
 import { readSiteOptions } from './src/lib/site-options.ts';
 
-const dir = contentDir();
+/** The settings from the environment; a bad variable is named, with what was expected, and exits 2 (not a stack trace). */
+function settings() {
+  try {
+    const dir = contentDir();
+    const options = readSiteOptions(dir);
+    return { dir, today: today(), base: basePath(options.base), site: siteUrl(options.url) };
+  } catch (error) {
+    if (!(error instanceof EnvError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
+}
+const { dir, base, site, today: fixedToday } = settings();
 // Pin the folder and "today" for the whole build, so every page agrees even across midnight.
 process.env.HANDBOOK_CONTENT = dir;
-process.env.HANDBOOK_TODAY = today();
-const options = readSiteOptions(dir);
-const base = basePath(options.base);
-const site = siteUrl(options.url);
+process.env.HANDBOOK_TODAY = fixedToday;
 
 export default defineConfig({
   base,

@@ -8,6 +8,7 @@
 import { resolve } from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { EnvError } from '../src/lib/env.ts';
+import { inert } from '../src/lib/escape.ts';
 import { CLI, UsageError } from './commands/command.ts';
 import { commands } from './commands/index.ts';
 
@@ -51,22 +52,26 @@ async function main(argv: string[]): Promise<number> {
   }
   const entry = commands.find((c) => c.name === name);
   if (!entry) {
-    console.error(`Unknown command "${name}".\n\n${USAGE}`);
+    console.error(`Unknown command "${inert(name)}".\n\n${USAGE}`);
     return 2;
   }
   try {
     const args = takeContentOption(rest);
     const command = await entry.load();
     const { values, positionals } = parseArgs({ args, options: command.options ?? {}, allowPositionals: true, strict: true } satisfies ParseArgsConfig);
+    // `--within=` is not "0 days", nor `--chapter=` "no chapter": an empty value is a mistake.
+    for (const [option, value] of Object.entries(values)) {
+      if (typeof value === 'string' && !value.trim()) throw new UsageError(`--${option} was given an empty value.`);
+    }
     return await command.run(positionals, values as Record<string, string | boolean | undefined>);
   } catch (error) {
     // A bad HANDBOOK_TODAY: say which variable and what it should be, not a stack trace.
     if (error instanceof EnvError) {
-      console.error(error.message);
+      console.error(inert(error.message));
       return 2;
     }
     if (error instanceof UsageError || (error instanceof Error && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS'))) {
-      console.error(`${error.message}\nUsage: ${CLI} ${entry.usage}`);
+      console.error(`${inert(error.message)}\nUsage: ${CLI} ${entry.usage}`);
       return 2;
     }
     throw error;

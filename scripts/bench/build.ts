@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { emptyTally, pageKind, type PageKind } from './pages.ts';
 
 /** Files and folders of the repository `npm run build` needs (the site, its config, the search indexer). */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/search-index.ts'];
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/build-site.ts', 'scripts/engine.ts', 'scripts/search-index.ts'];
 /** Caches inside node_modules that belong to one build and must not be shared. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
 

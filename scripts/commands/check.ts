@@ -1,4 +1,5 @@
 import { contentDir, today } from '../../src/lib/env.ts';
+import { inert } from '../../src/lib/escape.ts';
 import { formatIssues } from '../../src/lib/issues.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { UsageError, type Command } from './shared.ts';
@@ -22,7 +23,7 @@ export const check: Command = {
     const versions = handbook.policies.reduce((n, p) => n + p.versions.length, 0);
     const withdrawn = handbook.withdrawn.length ? `, ${handbook.withdrawn.length} withdrawn` : '';
     const drafts = handbook.drafts.length ? `, ${handbook.drafts.length} draft ${handbook.drafts.length === 1 ? 'version' : 'versions'}` : '';
-    console.log(`Content is valid: ${handbook.policies.length} policies (${versions} published versions)${withdrawn}${drafts}, ${handbook.agreements.length} agreements in ${contentDir()}.`);
+    console.log(inert(`Content is valid: ${handbook.policies.length} policies (${versions} published versions)${withdrawn}${drafts}, ${handbook.agreements.length} agreements in ${contentDir()}.`));
     if (warned) console.error(warned);
     return 0;
   },

@@ -1,4 +1,5 @@
 import { diffMetadata, redlineToHtml, redlineToMarkdown, redlineToText, redlineVersions } from '../../src/lib/diff.ts';
+import { inert } from '../../src/lib/escape.ts';
 import { redlineDocx } from '../../src/lib/docx/document.ts';
 import { compareVersions } from '../../src/lib/versions.ts';
 import { loadOrReport, UsageError, writeOut, type Command } from './shared.ts';
@@ -36,7 +37,7 @@ export const diff: Command = {
     const metadata = diffMetadata(from.data, to.data);
     const drafts = [from, to].filter((v) => v.data.status === 'draft').map((v) => v.version);
     const label = (v: typeof from) => (v.data.status === 'draft' ? `${v.version} DRAFT (not published; would take effect ${v.data.effective})` : `${v.version} (${v.data.effective})`);
-    const heading = `${to.data.title}: version ${label(from)} → ${label(to)}`;
+    const heading = inert(`${to.data.title}: version ${label(from)} → ${label(to)}`);
     switch (format) {
       case 'docx': {
         const written = writeOut(String(out), await redlineDocx(from, to, result, metadata, { firm: handbook.config.firm, today: handbook.today }));
@@ -53,14 +54,14 @@ export const diff: Command = {
         break;
       case 'markdown':
         console.log(`# ${heading}\n`);
-        if (metadata.length) console.log(`${metadata.map((m) => `- **${m.label}**: ${m.from} → ${m.to}`).join('\n')}\n`);
+        if (metadata.length) console.log(inert(`${metadata.map((m) => `- **${m.label}**: ${m.from} → ${m.to}`).join('\n')}\n`));
         console.log(redlineToMarkdown(result));
         break;
       default: {
         // Colour only on a terminal; piped output gets plain [+ +] and [- -] markers.
         const color = Boolean(process.stdout.isTTY) && !process.env['NO_COLOR'];
         console.log(`${heading}\n`);
-        if (metadata.length) console.log(`Details changed:\n${metadata.map((m) => `  ${m.label}: ${m.from} → ${m.to}`).join('\n')}\n`);
+        if (metadata.length) console.log(inert(`Details changed:\n${metadata.map((m) => `  ${m.label}: ${m.from} → ${m.to}`).join('\n')}\n`));
         console.log(redlineToText(result, { color }));
       }
     }

@@ -1,4 +1,5 @@
 import { formatDate } from '../../src/lib/dates.ts';
+import { inert } from '../../src/lib/escape.ts';
 import { REVIEW_LABELS, isReviewState, describeDue } from '../../src/lib/review.ts';
 import { reviewRows, type ReviewRow } from '../../src/lib/review-table.ts';
 import { loadOrReport, UsageError, type Command } from './shared.ts';
@@ -13,7 +14,7 @@ function table(rows: ReviewRow[], today: string): string {
     r.owner,
     r.currentVersion,
     r.upcomingVersion ? `${r.upcomingVersion} from ${r.upcomingEffective}` : '',
-  ]);
+  ].map(inert));
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ').trimEnd();
   return [line(head), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');

@@ -31,7 +31,10 @@ export const newPolicy: Command = {
       return 1;
     }
     const raw = readContent(dir);
-    const chapter = typeof values['chapter'] === 'string' ? values['chapter'] : raw.handbook?.chapters[0]?.id ?? 'general';
+    const chapters = raw.handbook?.chapters.map((c) => c.id) ?? [];
+    const chapter = typeof values['chapter'] === 'string' ? values['chapter'] : chapters[0] ?? 'general';
+    // A draft in a chapter that does not exist would only fail later, at check or build.
+    if (raw.handbook && !chapters.includes(chapter)) throw new UsageError(`Unknown chapter "${chapter}": expected one of the chapter ids in handbook.yaml: ${chapters.join(', ')}.`);
     const title = typeof values['title'] === 'string' ? values['title'] : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     const date = today();
     writeNew(

@@ -2,14 +2,13 @@
  * `build`, `dev` and `preview` for a folder that holds only a firm's content: Astro runs with the
  * engine's root and config (astro.config.mjs reads HANDBOOK_CONTENT), and writes to dist/ in the
  * working directory. The search index is built after Astro exits, in a process of its own, as
- * `npm run build` does (see scripts/search-index.ts for why).
+ * `npm run build` does (see scripts/search-index.ts for why), all in scripts/build-site.ts.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { AstroInlineConfig } from 'astro';
 import { contentDir } from '../../src/lib/env.ts';
-import { engineRoot, engineScript } from '../engine.ts';
+import { engineRoot } from '../engine.ts';
 import { UsageError, type Command } from './command.ts';
 
 /** The folder the site is written to and served from. */
@@ -64,16 +63,9 @@ export const build: Command = {
   async run(positionals) {
     noPositionals(positionals);
     requireContent();
-    const inline = config({});
-    const astro = await import('astro');
-    try {
-      await astro.build(inline);
-    } catch (error) {
-      reportAstroError(error);
-      return 1;
-    }
-    const indexed = spawnSync(process.execPath, [engineScript('search-index'), outDir()], { stdio: 'inherit' });
-    return indexed.status ?? 1;
+    // Built beside dist/ and swapped in: a failed build leaves the previous site as it was.
+    const { buildSite } = await import('../build-site.ts');
+    return buildSite({ outDir: outDir() });
   },
 };
 

@@ -23,6 +23,11 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         // the content mid-build, and a page's model objects no longer matched each other).
         rememberDevServer(command === 'dev');
         const { handbook, issues } = loadHandbook(options.contentDir, options.today);
+        if (!handbook && command === 'build') {
+          // Content problems are the editor's to fix, not the engine's: the list, no stack trace.
+          logger.error(`The content in ${options.contentDir} has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was built.\n${formatIssues(issues)}`);
+          process.exit(1);
+        }
         if (!handbook) {
           throw new AstroError(
             `The content in ${options.contentDir} has ${issues.length} problem${issues.length === 1 ? '' : 's'}; nothing was built.`,

@@ -8,6 +8,8 @@ export interface FoundLink {
   href: string;
   /** 1-based line, counted from the body's first line. */
   line: number;
+  /** Written as a JSX element in MDX: compiled to code, so the build cannot add the base path. */
+  jsx?: true;
 }
 
 export interface ComponentUse {
@@ -17,11 +19,32 @@ export interface ComponentUse {
   attributes: Record<string, string>;
 }
 
+/** An HTML element written in the text (raw HTML, or lower-case JSX in MDX), with its attributes. */
+export interface ElementUse {
+  name: string;
+  line: number;
+  /** Attribute names as written, with their value when it is plain text. */
+  attributes: { name: string; value?: string }[];
+}
+
+/** Code in MDX text: an `import`/`export`, a `{…}` expression, or an attribute computed by one. */
+export interface CodeUse {
+  kind: 'import or export' | 'expression';
+  line: number;
+  text: string;
+}
+
 export interface BodyScan {
   links: FoundLink[];
   components: ComponentUse[];
   /** Names bound by the file's own `import` statements. */
   imported: Set<string>;
+  elements: ElementUse[];
+  code: CodeUse[];
+  /** Image sources (`![…](src)`), which may be `data:` images but never scripts. */
+  images: FoundLink[];
+  /** The text of each heading the page gives an id (levels 2 to 6), in order. */
+  headings: string[];
   /**
    * What only Astro's MDX compiler renders as today: `import`/`export` statements, `{expressions}`
    * and images beside the text (Astro optimises them). Empty for almost every version, which then
@@ -40,7 +63,27 @@ interface Node {
   children?: Node[];
 }
 
-const HTML_HREF = /\bhref=["']([^"']+)["']/g;
+/** An opening tag in raw HTML, and one attribute in it. */
+const HTML_TAG = /<([a-zA-Z][a-zA-Z0-9:-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*\/?>/g;
+const HTML_ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?/g;
+/** An expression that is only a comment (`{/* note *\/}`) runs nothing. */
+const ONLY_COMMENT = /^\s*\/\*(?:(?!\*\/)[\s\S])*\*\/\s*$/;
+
+/** A node's text as a reader sees it (what the heading's id is made from). */
+function plainText(node: Node): string {
+  if (node.type === 'text' || node.type === 'inlineCode') return node.value ?? '';
+  return (node.children ?? []).map(plainText).join('');
+}
+
+function htmlElements(html: string, line: number, into: ElementUse[]): void {
+  for (const tag of html.matchAll(HTML_TAG)) {
+    const attributes = [...(tag[2] ?? '').matchAll(HTML_ATTRIBUTE)].map((a) => {
+      const value = a[2] ?? a[3] ?? a[4];
+      return value === undefined ? { name: a[1]! } : { name: a[1]!, value };
+    });
+    into.push({ name: tag[1]!.toLowerCase(), line: line + (html.slice(0, tag.index).match(/\n/g)?.length ?? 0), attributes });
+  }
+}
 const IMPORT = /^\s*import\s+(?:(\w+)\s*,?\s*)?(?:\{([^}]*)\}|\*\s+as\s+(\w+))?/gm;
 
 function importedNames(esm: string, into: Set<string>): void {
@@ -61,18 +104,42 @@ function importedNames(esm: string, into: Set<string>): void {
  * @throws the parser's error ("2:10: Unexpected …") when the MDX cannot be parsed
  */
 export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
-  const scan: BodyScan = { links: [], components: [], imported: new Set(), needsCompiler: [] };
+  const scan: BodyScan = { links: [], components: [], imported: new Set(), elements: [], code: [], images: [], headings: [], needsCompiler: [] };
   const visit = (node: Node) => {
     const line = node.position?.start.line ?? 1;
     const why = compilerReason(node);
     if (why) scan.needsCompiler.push(`${why} on line ${line}`);
     if ((node.type === 'link' || node.type === 'definition') && node.url) scan.links.push({ href: node.url, line });
-    if (node.type === 'html' && node.value) for (const m of node.value.matchAll(HTML_HREF)) scan.links.push({ href: m[1]!, line });
-    if (node.type === 'mdxjsEsm' && node.value) importedNames(node.value, scan.imported);
+    if (node.type === 'image' && node.url) scan.images.push({ href: node.url, line });
+    if (node.type === 'heading' && (node as { depth?: number }).depth! >= 2) scan.headings.push(plainText(node));
+    if (node.type === 'html' && node.value) {
+      const found: ElementUse[] = [];
+      htmlElements(node.value, line, found);
+      scan.elements.push(...found);
+      for (const element of found) for (const a of element.attributes) if (a.name.toLowerCase() === 'href' && a.value) scan.links.push({ href: a.value, line: element.line });
+    }
+    if (node.type === 'mdxjsEsm' && node.value) {
+      importedNames(node.value, scan.imported);
+      scan.code.push({ kind: 'import or export', line, text: node.value });
+    }
+    if ((node.type === 'mdxFlowExpression' || node.type === 'mdxTextExpression') && !ONLY_COMMENT.test(node.value ?? '')) {
+      scan.code.push({ kind: 'expression', line, text: `{${node.value ?? ''}}` });
+    }
     if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name) {
       const attributes: Record<string, string> = {};
-      for (const a of node.attributes ?? []) if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') attributes[a.name] = a.value;
+      const all: ElementUse['attributes'] = [];
+      for (const a of node.attributes ?? []) {
+        if (a.type === 'mdxJsxAttribute' && a.name && typeof a.value === 'string') attributes[a.name] = a.value;
+        if (a.type === 'mdxJsxAttribute' && a.name) all.push(typeof a.value === 'string' ? { name: a.name, value: a.value } : { name: a.name });
+        const expression = a.type === 'mdxJsxExpressionAttribute' ? `{${String(a.value)}}` : a.value && typeof a.value === 'object' ? `${a.name}={${String((a.value as { value?: unknown }).value)}}` : undefined;
+        if (expression) scan.code.push({ kind: 'expression', line, text: expression });
+      }
       scan.components.push({ name: node.name, line, attributes });
+      if (!isComponentName(node.name)) {
+        scan.elements.push({ name: node.name.toLowerCase(), line, attributes: all });
+        // A link written in JSX is a link like any other: checked, and its target must exist.
+        if (attributes['href']) scan.links.push({ href: attributes['href'], line, jsx: true });
+      }
     }
     node.children?.forEach(visit);
   };

@@ -47,6 +47,24 @@ export interface RawContent {
 }
 
 const CONTENT_EXT = /\.(mdx|md)$/;
+/** A name that looks like a content file but would be skipped: `2.1.MDX`, `1.0.Md`, `x.markdown`. */
+const LOOKS_LIKE_CONTENT = /\.(mdx?|markdown)$/i;
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/** A content file's text; a file that is not UTF-8 is an issue naming its first bad line. */
+function readText(abs: string, file: string, issues: ContentIssue[]): string | undefined {
+  const bytes = readFileSync(abs);
+  try {
+    return UTF8.decode(bytes);
+  } catch {
+    const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff);
+    // The first byte that does not decode shows as U+FFFD: its line is where to look.
+    const lenient = bytes.toString('utf8');
+    const line = lenient.slice(0, Math.max(0, lenient.indexOf('\uFFFD'))).split('\n').length;
+    issues.push({ file, line, message: `The file is not UTF-8 text${utf16 ? ' (it is UTF-16)' : ''}, expected UTF-8: save it as "UTF-8" in your editor.`, ruleId: 'encoding' });
+    return undefined;
+  }
+}
 
 function list(dir: string): string[] {
   return existsSync(dir) ? readdirSync(dir).filter((name) => !name.startsWith('.')).sort() : [];
@@ -61,7 +79,9 @@ export type ContentOverrides = ReadonlyMap<string, string>;
 function readSource(dir: string, contentPath: string, issues: ContentIssue[], overrides?: ContentOverrides) {
   const abs = join(dir, contentPath);
   const file = relative(process.cwd(), abs) || abs;
-  const { parsed, issues: found } = parseFrontmatter(overrides?.get(contentPath) ?? readFileSync(abs, 'utf8'), file);
+  const text = overrides?.get(contentPath) ?? readText(abs, file, issues);
+  if (text === undefined) return undefined;
+  const { parsed, issues: found } = parseFrontmatter(text, file);
   issues.push(...found);
   const format = contentPath.endsWith('.mdx') ? ('mdx' as const) : ('md' as const);
   return parsed ? { file, format, parsed } : undefined;
@@ -75,7 +95,9 @@ function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | und
     issues.push({ file, message: 'Missing handbook.yaml: expected the firm name, chapters and feedback address.', ruleId: 'handbook-missing' });
     return undefined;
   }
-  const { data, keyLines, issues: yamlIssues } = parseYaml(readFileSync(path, 'utf8'), file);
+  const text = readText(path, file, issues);
+  if (text === undefined) return undefined;
+  const { data, keyLines, issues: yamlIssues } = parseYaml(text, file);
   issues.push(...yamlIssues);
   if (yamlIssues.length) return undefined;
   const { value, issues: schemaIssues } = validate(handbookSchema, data ?? {}, file, keyLines);
@@ -101,10 +123,21 @@ function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOv
       issues.push({ file: display, message: `Folder name "${slug}" is not a slug, expected lower-case letters, digits and hyphens (it becomes the address).`, ruleId: 'layout' });
       continue;
     }
+    const seen = new Map<string, string>();
     for (const name of list(slugDir)) {
-      if (!CONTENT_EXT.test(name)) continue; // images and notes beside the versions are fine
-      const version = name.replace(CONTENT_EXT, '');
       const contentPath = `policies/${slug}/${name}`;
+      if (!CONTENT_EXT.test(name)) {
+        // Images and notes beside the versions are fine; a version the build would skip is not.
+        if (LOOKS_LIKE_CONTENT.test(name)) issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `File name "${name}" would be skipped, expected a version file ending in lower-case .mdx or .md.`, ruleId: 'version-file-name' });
+        continue;
+      }
+      const version = name.replace(CONTENT_EXT, '');
+      const twin = seen.get(version);
+      if (twin) {
+        issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `Version ${version} is written twice, as ${twin} and ${name}, expected one file per version.`, ruleId: 'duplicate-version' });
+        continue;
+      }
+      seen.set(version, name);
       if (!isVersion(version)) {
         issues.push({
           file: relative(process.cwd(), join(dir, contentPath)),
@@ -136,10 +169,20 @@ function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOv
 
 function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
   const agreements: AgreementFile[] = [];
+  const seen = new Map<string, string>();
   for (const name of list(join(dir, 'agreements'))) {
-    if (!CONTENT_EXT.test(name)) continue;
-    const slug = name.replace(CONTENT_EXT, '');
     const contentPath = `agreements/${name}`;
+    if (!CONTENT_EXT.test(name)) {
+      if (LOOKS_LIKE_CONTENT.test(name)) issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `File name "${name}" would be skipped, expected an agreement file ending in lower-case .mdx or .md.`, ruleId: 'layout' });
+      continue;
+    }
+    const slug = name.replace(CONTENT_EXT, '');
+    const twin = seen.get(slug);
+    if (twin) {
+      issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `Agreement "${slug}" is written twice, as ${twin} and ${name}, expected one file per agreement.`, ruleId: 'duplicate-agreement' });
+      continue;
+    }
+    seen.set(slug, name);
     if (!SLUG_PATTERN.test(slug)) {
       issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `File name "${name}" is not a slug, expected lower-case letters, digits and hyphens.`, ruleId: 'layout' });
       continue;

@@ -29,14 +29,60 @@ export function normaliseBase(base: string): string {
   return trimmed === '//' ? '/' : trimmed;
 }
 
-/** `HANDBOOK_BASE` over handbook.yaml's `site.base`. */
-export function basePath(configured: string, env: NodeJS.ProcessEnv = process.env): string {
-  return normaliseBase(env['HANDBOOK_BASE'] || configured || '/');
+/**
+ * A base path is plain path segments (letters, digits, `-`, `_`, `.`, `~`; none of them `.` or
+ * `..`): a backslash or a doubled slash would make every link point at another host
+ * (`/\evil.example/`), and a dot segment at another folder.
+ */
+const BASE = /^\/(?:(?!\.{1,2}\/)[A-Za-z0-9._~-]+\/)*$/;
+
+/** What is wrong with a base path as written (before normalising), or undefined. */
+export function baseProblem(base: string): string | undefined {
+  return BASE.test(normaliseBase(base)) ? undefined : 'expected a path of plain segments such as /handbook/ or /intranet/policies/ (letters, digits, - _ . ~; no "..", "\\" or spaces)';
 }
 
-/** `HANDBOOK_SITE` over handbook.yaml's `site.url`. */
+/** What is wrong with a site address, or undefined: an http(s) address with no user name, query or fragment. */
+export function siteProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return 'expected a full address such as https://intranet.firm.example';
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return 'expected an https:// or http:// address';
+  if (parsed.username || parsed.password || parsed.search || parsed.hash || url.includes('\\')) return 'expected an address without a user name, password, "?", "#" or "\\", such as https://intranet.firm.example';
+  return undefined;
+}
+
+/**
+ * `HANDBOOK_BASE` over handbook.yaml's `site.base`.
+ *
+ * @throws EnvError when HANDBOOK_BASE is not a plain path. A bad `site.base` gives "/": the content
+ *   check reports it with the file and line, and the build stops there.
+ */
+export function basePath(configured: string, env: NodeJS.ProcessEnv = process.env): string {
+  const variable = env['HANDBOOK_BASE'];
+  if (variable) {
+    const problem = baseProblem(variable);
+    if (problem) throw new EnvError(`HANDBOOK_BASE is ${JSON.stringify(variable)}, ${problem}.`);
+    return normaliseBase(variable);
+  }
+  return configured && !baseProblem(configured) ? normaliseBase(configured) : '/';
+}
+
+/**
+ * `HANDBOOK_SITE` over handbook.yaml's `site.url`.
+ *
+ * @throws EnvError when HANDBOOK_SITE is not an http(s) address (a bad `site.url` is the content check's to report)
+ */
 export function siteUrl(configured: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  return env['HANDBOOK_SITE'] || configured;
+  const variable = env['HANDBOOK_SITE'];
+  if (variable) {
+    const problem = siteProblem(variable);
+    if (problem) throw new EnvError(`HANDBOOK_SITE is ${JSON.stringify(variable)}, ${problem}.`);
+    return variable;
+  }
+  return configured && !siteProblem(configured) ? configured : undefined;
 }
 
 /**

@@ -33,7 +33,14 @@ export function parseYaml(source: string, file: string, lineOffset = 0): { data:
       }
     }
   }
-  return { data: issues.length ? undefined : doc.toJS(), keyLines, issues };
+  if (issues.length) return { data: undefined, keyLines, issues };
+  try {
+    return { data: doc.toJS(), keyLines, issues };
+  } catch (error) {
+    // An alias expanded past the library's limit (a "billion laughs" file), or one that points nowhere.
+    const reason = error instanceof Error ? error.message : String(error);
+    return { data: undefined, keyLines, issues: [{ file, line: 1 + lineOffset, message: `The YAML cannot be read: ${reason.split('\n')[0]} Expected plain values, without YAML aliases (*name) that repeat others.`, ruleId: 'yaml-syntax' }] };
+  }
 }
 
 /** Reads frontmatter between `---` fences at the top of a Markdown/MDX file. */

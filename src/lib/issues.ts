@@ -1,3 +1,5 @@
+import { inert } from './escape.ts';
+
 /**
  * A problem found in the content: data with a place, collected and reported all at once.
  *
@@ -17,10 +19,13 @@ export interface ContentIssue {
   ruleId: string;
 }
 
-/** One issue as a line: `content/policies/x/1.0.mdx:4 → effective: Expected …`. */
+/**
+ * One issue as a line: `content/policies/x/1.0.mdx:4 → effective: Expected …`. Control
+ * characters the content holds are shown escaped, never sent to the terminal as they are.
+ */
 export function formatIssue(issue: ContentIssue): string {
   const place = issue.line ? `${issue.file}:${issue.line}` : issue.file;
-  return issue.field ? `${place} → ${issue.field}: ${issue.message}` : `${place}: ${issue.message}`;
+  return inert(issue.field ? `${place} → ${issue.field}: ${issue.message}` : `${place}: ${issue.message}`);
 }
 
 /** Every issue, one a line, sorted by file then line, with a count at the end ("2 warnings in the content."). */

@@ -15,6 +15,8 @@ export type LinkTarget =
   | { kind: 'site'; path: string; hash: string }
   /** A relative link to some other file beside the content (an image, say), inside the content folder. */
   | { kind: 'file'; path: string }
+  /** A relative link out of the content folder: what it reaches depends on the machine that builds. */
+  | { kind: 'outside'; path: string }
   | { kind: 'other' };
 
 /** The site-wide pages a link may point at (besides policies and agreements), without the base. */
@@ -81,7 +83,7 @@ export function resolveLink(href: string, fromFile: string): LinkTarget {
     if (segments.length === 2 && CONTENT_FILE.test(file)) return { kind: 'agreement', slug: file.replace(CONTENT_FILE, ''), hash };
   }
   // Some other file beside the content (an image): left as written; `check` makes sure it exists.
-  return target.startsWith('../') ? { kind: 'other' } : { kind: 'file', path: target };
+  return target === '..' || target.startsWith('../') ? { kind: 'outside', path: target } : { kind: 'file', path: target };
 }
 
 /** The site path of a target, without the base: `/policies/intake/2.0/#scope`. */

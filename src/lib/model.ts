@@ -11,10 +11,12 @@ import { readContent, type AgreementFile, type ContentOverrides, type PolicyVers
 import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
+import { headingIds } from './headings.ts';
+import { markupProblems } from './markup.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import { isPublished } from './schema/fields.ts';
 import type { Chapter, HandbookConfig } from './schema/handbook.ts';
-import { classifyVersions, compareVersions, isWithdrawnOn, type VersionState } from './versions.ts';
+import { classifyVersions, compareVersions, isWithdrawnOn, versionInForce, type VersionState } from './versions.ts';
 
 export interface PolicyVersion extends PolicyVersionFile {
   state: VersionState;
@@ -162,6 +164,8 @@ function brokenTarget(href: string, fromFile: string, dir: string, published: Ma
       return SITE_PAGES.includes(target.path) ? undefined : `the handbook has no page ${target.path}, expected /policies/<slug>/, /agreements/<slug>/ or one of ${SITE_PAGES.join(', ')}`;
     case 'file':
       return existsSync(join(dir, target.path)) ? undefined : `there is no file ${target.path} in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image`;
+    case 'outside':
+      return 'it leaves the content folder, expected a file inside it (a policy version, an agreement or an image beside the text)';
     default:
       return undefined;
   }
@@ -186,6 +190,8 @@ interface BodyCheck {
   agreementSlugs: Set<string>;
   withdrawals: Withdrawals;
   today: CalendarDate;
+  /** handbook.yaml's `allowCode`: MDX imports, exports and expressions allowed. */
+  allowCode: boolean;
 }
 
 /**
@@ -209,24 +215,65 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
       continue;
     }
     scans.set(f.file, scan);
-    for (const link of scan.links) {
+    for (const p of markupProblems(scan, ctx.allowCode)) issues.push({ file: f.file, field: 'body', line: f.bodyLine + p.line - 1, message: p.message, ruleId: p.ruleId });
+    for (const link of [...scan.links, ...scan.images]) {
       const problem = brokenTarget(link.href, f.contentPath, ctx.dir, ctx.targets, ctx.agreementSlugs);
       if (problem) {
-        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${problem}.`, ruleId: 'broken-link' });
+        const what = scan.images.includes(link) ? 'Image' : 'Link to';
+        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `${what} "${link.href}": ${problem}.`, ruleId: 'broken-link' });
         continue;
       }
       const target = resolveLink(link.href, f.contentPath);
+      if ('jsx' in link && target.kind !== 'other' && target.kind !== 'outside') {
+        issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}" written as a JSX <a> element: the build cannot add the base path to it, expected a Markdown link such as [text](${link.href}).`, ruleId: 'jsx-link' });
+        continue;
+      }
       const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
       if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
       if (!isComponentName(use.name) || provided.has(use.name.split('.')[0]!)) continue;
-      const offer = 'version' in f ? 'policy text has no built-in components: use Markdown, or import the component in the file' : `expected one of ${AGREEMENT_COMPONENTS.join(', ')}`;
+      const offer = 'version' in f ? `policy text has no built-in components: use Markdown${ctx.allowCode ? ', or import the component in the file' : ''}` : `expected one of ${AGREEMENT_COMPONENTS.join(', ')}`;
       issues.push({ file: f.file, field: 'body', line: f.bodyLine + use.line - 1, message: `Unknown component <${use.name}>: ${offer}.`, ruleId: 'unknown-component' });
     }
   }
   return scans;
+}
+
+/**
+ * Links to a heading (`#clause` on the same page, `/policies/x/#clause` or `/policies/x/2.0/#clause`)
+ * must name a heading that exists on the page the link opens: the version in force for a policy's
+ * own address, the version named otherwise.
+ */
+function checkAnchors(files: readonly (PolicyVersionFile | AgreementFile)[], scans: Map<string, BodyScan>, today: CalendarDate, issues: ContentIssue[]): void {
+  const ids = new Map([...scans].map(([file, scan]) => [file, headingIds(scan.headings)]));
+  const versions = Map.groupBy(files.filter((f): f is PolicyVersionFile => 'version' in f), (f) => f.slug);
+  for (const f of files) {
+    for (const link of scans.get(f.file)?.links ?? []) {
+      const own = link.href.trim().startsWith('#');
+      const target = own ? undefined : resolveLink(link.href, f.contentPath);
+      const hash = own ? link.href.trim() : target?.kind === 'policy' && !target.page ? target.hash : '';
+      if (!hash.startsWith('#') || hash.length < 2 || hash.startsWith('#user-content-')) continue;
+      let page: PolicyVersionFile | AgreementFile | undefined = f;
+      if (target?.kind === 'policy') {
+        const all = versions.get(target.slug) ?? [];
+        const dated = all.map((v) => ({ version: v.version, effective: v.data.effective, v }));
+        page = target.version ? all.find((v) => v.version === target.version) : (versionInForce(dated, today) ?? dated.sort((a, b) => compareVersions(a.version, b.version))[0])?.v;
+      }
+      if (!page) continue; // a missing page is reported as a broken link
+      let id = hash.slice(1);
+      try {
+        id = decodeURIComponent(id);
+      } catch {
+        // Reported as not found, as written.
+      }
+      if (ids.get(page.file)?.has(id)) continue;
+      const where = own ? 'this page' : `${'version' in page ? `version ${page.version} of "${page.slug}"` : 'that page'}`;
+      const known = [...(ids.get(page.file) ?? [])];
+      issues.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${where} has no heading with the id "${id}", expected one of: ${known.length ? known.map((k) => `#${k}`).join(', ') : '(no headings)'}.`, ruleId: 'broken-anchor' });
+    }
+  }
 }
 
 function orderPolicies(a: Policy, b: Policy): number {
@@ -263,13 +310,6 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
   const warnings: ContentIssue[] = [];
   const config = raw.handbook;
   const chapters = new Map((config?.chapters ?? []).map((c) => [c.id, c]));
-  if (config) {
-    const seen = new Set<string>();
-    for (const c of config.chapters) {
-      if (seen.has(c.id)) issues.push({ file: `${dir}/handbook.yaml`, field: 'chapters', message: `Chapter id "${c.id}" is used twice, expected each chapter once.`, ruleId: 'duplicate-chapter' });
-      seen.add(c.id);
-    }
-  }
 
   const bySlugFiles = Map.groupBy(raw.policies, (f) => f.slug);
   const publishedFiles = raw.policies.filter((f) => isPublished(f.data.status));
@@ -305,8 +345,9 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
       }
     }
   }
-  const context: BodyCheck = { dir, targets: published, agreementSlugs, withdrawals, today };
+  const context: BodyCheck = { dir, targets: published, agreementSlugs, withdrawals, today, allowCode: config?.allowCode ?? false };
   const scans = checkBodies([...publishedFiles, ...raw.agreements], context, issues, warnings);
+  checkAnchors([...publishedFiles, ...raw.agreements], scans, today, issues);
   // Drafts are checked like published text, against published and draft versions alike, and
   // their problems are warnings: the build leaves drafts out, and `publish` refuses them.
   const draftTargets = versionSets(raw.policies);

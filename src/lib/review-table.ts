@@ -76,8 +76,9 @@ const CSV_COLUMNS: [keyof ReviewRow, string][] = [
 
 function csvCell(value: unknown): string {
   const text = value === undefined ? '' : String(value);
-  // Quote everything that needs it; a leading = + - @ is defused so a spreadsheet never runs it.
-  const safe = /^[=+\-@]/.test(text) && !/^-?\d+$/.test(text) ? `'${text}` : text;
+  // Quote everything that needs it; a leading = + - @ (or a tab or carriage return before one,
+  // which spreadsheets skip) is defused so a spreadsheet never runs it. Negative numbers stay numbers.
+  const safe = /^[=+\-@\t\r]/.test(text) && !/^-?\d+$/.test(text) ? `'${text}` : text;
   return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 

@@ -1,8 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getHandbook, url } from '../data/handbook';
+import { xmlText as escape } from '../lib/escape';
 import { allChanges } from '../lib/summary';
-
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** An Atom feed of every published version, newest first; addresses are absolute when a site URL is set. */
 export const GET: APIRoute = ({ site }) => {
@@ -20,7 +19,7 @@ export const GET: APIRoute = ({ site }) => {
     <link href="${escape(link)}"/>
     <updated>${version.data.effective}T00:00:00Z</updated>
     <summary>${escape(version.data.summary)}</summary>
-    <content type="html">${escape(`<p>Effective ${version.data.effective}, approved by ${version.data.approvedBy}.</p><ul>${notes}</ul>`)}</content>
+    <content type="html">${escape(`<p>Effective ${version.data.effective}, approved by ${escape(version.data.approvedBy)}.</p><ul>${notes}</ul>`)}</content>
   </entry>`;
   });
   const body = `<?xml version="1.0" encoding="utf-8"?>

@@ -5,15 +5,11 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { formatDate } from '../../src/lib/dates.ts';
-import { loadHandbook } from '../../src/lib/model.ts';
-import { expect, expectAccessible, test, TODAY } from './fixtures.ts';
+import { expect, expectAccessible, test } from './fixtures.ts';
+import { agreements, edition, handbookTitle, longDate, policiesInForce, policyBySlug } from './sample.ts';
 
-const { handbook } = loadHandbook(resolve(import.meta.dirname, '../../content'), TODAY);
-if (!handbook) throw new Error('The sample content does not load.');
-const agreements = handbook.agreements;
 const PDFTOTEXT = '/usr/bin/pdftotext';
 const XSS = '<img src=x onerror=alert(1)>';
 /** Text of the site's chrome that must never reach paper. */
@@ -49,7 +45,7 @@ async function fillEverything(page: Page): Promise<Map<string, string>> {
     if (type === 'date') {
       const date = `2026-03-${String(10 + i).padStart(2, '0')}`;
       await input.fill(date);
-      expected.set(name, formatDate(date));
+      expected.set(name, longDate(date));
     } else if (type === 'email') {
       await input.fill(`person${i}@example.org`);
       expected.set(name, `person${i}@example.org`);
@@ -72,9 +68,9 @@ test.describe('agreements', () => {
     await expect(items).toHaveCount(agreements.length);
     for (const [i, a] of agreements.entries()) {
       const item = items.nth(i);
-      await expect(item.getByRole('link', { name: a.data.title })).toHaveAttribute('href', `/handbook/agreements/${a.slug}/`);
-      await expect(item).toContainText(a.data.summary);
-      await expect(item).toContainText(`Version ${a.data.version}, in force since ${formatDate(a.data.effective)}`);
+      await expect(item.getByRole('link', { name: a.title })).toHaveAttribute('href', `/handbook/agreements/${a.slug}/`);
+      await expect(item).toContainText(a.summary);
+      await expect(item).toContainText(`Version ${a.version}, in force since ${longDate(a.effective)}`);
     }
     await expectAccessible(page);
     expect(watch.consoleErrors).toEqual([]);
@@ -89,7 +85,7 @@ test.describe('agreements', () => {
       page.on('request', (request) => requests.push(request.url()));
 
       const expected = await fillEverything(page);
-      expect([...expected.keys()].sort()).toEqual(agreement.data.fields.map((f) => f.name).sort());
+      expect([...expected.keys()].sort()).toEqual(agreement.fields.map((f) => f.name).sort());
       for (const [name, value] of expected) {
         const shown = doc.locator(`[data-field="${name}"] [data-field-value]`);
         await expect(shown.first()).toBeVisible();
@@ -109,12 +105,12 @@ test.describe('agreements', () => {
 
       test.skip(!existsSync(PDFTOTEXT), 'pdftotext is missing: run scripts/ensure-system-packages.sh (poppler-utils)');
       const text = pdfText(pdf);
-      expect(text).toContain(agreement.data.title);
-      expect(text).toContain(`${agreement.data.title} · version ${agreement.data.version}`);
+      expect(text).toContain(agreement.title);
+      expect(text).toContain(`${agreement.title} · version ${agreement.version}`);
       expect(text).toMatch(/Page 1 of \d+/);
       for (const value of expected.values()) expect(text).toContain(value.replace(/\s+/g, ' '));
       for (const chrome of CHROME) expect(text).not.toContain(chrome);
-      for (const party of agreement.data.parties) expect(text).toContain(party.label);
+      for (const party of agreement.parties) expect(text).toContain(party.label);
       expect(watch.consoleErrors).toEqual([]);
     });
   }
@@ -224,14 +220,13 @@ test.describe('agreements', () => {
 
   test('the acknowledgement names the edition and lists every policy in force', async ({ page, watch }) => {
     await page.goto('agreements/policy-acknowledgement/');
-    await expect(page.locator('.handbook-edition')).toHaveText(`${handbook.config.title}, edition of ${formatDate(handbook.edition)}`);
-    const inForce = handbook.policies.filter((p) => p.current.state === 'current');
+    await expect(page.locator('.handbook-edition')).toHaveText(`${handbookTitle}, edition of ${longDate(edition)}`);
     const rows = page.locator('table.current-policies tbody tr');
-    await expect(rows).toHaveCount(inForce.length);
-    for (const [i, p] of inForce.entries()) {
-      await expect(rows.nth(i)).toContainText(p.current.data.title);
-      await expect(rows.nth(i)).toContainText(p.current.version);
-      await expect(rows.nth(i)).toContainText(formatDate(p.current.data.effective));
+    await expect(rows).toHaveCount(policiesInForce.length);
+    for (const [i, p] of policiesInForce.entries()) {
+      await expect(rows.nth(i)).toContainText(p.title);
+      await expect(rows.nth(i)).toContainText(p.version);
+      await expect(rows.nth(i)).toContainText(longDate(p.effective));
     }
     expect(watch.consoleErrors).toEqual([]);
   });
@@ -240,19 +235,19 @@ test.describe('agreements', () => {
     const agreement = agreements[0]!;
     await page.goto(`agreements/${agreement.slug}/`);
     const cited = page.locator('.agreement-policies li');
-    await expect(cited).toHaveCount(agreement.data.policies.length);
-    for (const [i, slug] of agreement.data.policies.entries()) {
-      const policy = handbook.bySlug.get(slug)!;
-      await expect(cited.nth(i).getByRole('link', { name: policy.current.data.title })).toHaveAttribute('href', `/handbook/policies/${slug}/`);
-      await expect(cited.nth(i)).toContainText(`version ${policy.current.version}`);
+    await expect(cited).toHaveCount(agreement.policies.length);
+    for (const [i, slug] of agreement.policies.entries()) {
+      const policy = policyBySlug.get(slug)!;
+      await expect(cited.nth(i).getByRole('link', { name: policy.title })).toHaveAttribute('href', `/handbook/policies/${slug}/`);
+      await expect(cited.nth(i)).toContainText(`version ${policy.version}`);
     }
     const body = page.locator('[data-pagefind-body]');
     await expect(body).toHaveCount(1);
     await expect(body.locator('[data-pagefind-filter="kind"]')).toHaveText('Agreement');
     await expect(body.locator('[data-pagefind-filter="versions"]')).toHaveText('In force');
     await expect(body.locator('[data-pagefind-filter="chapter"]')).toHaveText('Agreements');
-    await expect(body.locator('[data-pagefind-meta="title"]')).toHaveText(agreement.data.title);
-    await expect(body.locator('[data-pagefind-meta="version"]')).toHaveText(agreement.data.version);
+    await expect(body.locator('[data-pagefind-meta="title"]')).toHaveText(agreement.title);
+    await expect(body.locator('[data-pagefind-meta="version"]')).toHaveText(agreement.version);
     await expect(page.locator('[data-agreement-panel]')).toHaveAttribute('data-pagefind-ignore', '');
     expect(watch.consoleErrors).toEqual([]);
   });

@@ -3,8 +3,10 @@
  * on a free localhost port, the way a firm would host it. nginx is installed when missing.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const E2E_TODAY = '2026-11-15';
@@ -12,7 +14,38 @@ export const E2E_BASE = '/handbook/';
 const ROOT = resolve(import.meta.dirname, '../..');
 // E2E_WORKDIR lets two runs (or two people) build and serve side by side.
 const WORK = resolve(ROOT, process.env['E2E_WORKDIR'] ?? '.e2e');
-export const SITE_DIR = join(WORK, 'site');
+
+/**
+ * The served copy lives outside the checkout: nginx's worker runs as an unprivileged user and
+ * cannot read a checkout in a private folder (a `mktemp -d` folder or /root is mode 0700).
+ * One folder per work folder (named by a hash of its path, so worktrees and later runs agree on
+ * it without passing anything around), mode 0755, in the OS temp folder.
+ */
+const SERVED = join(tmpdir(), `policy-handbook-e2e-${createHash('sha256').update(WORK).digest('hex').slice(0, 12)}`);
+export const SITE_DIR = join(SERVED, 'site');
+
+/**
+ * Makes the served folder, refusing one that is not ours (the temp folder is shared: another
+ * user could have put a folder or a link there first), and opens it to nginx's worker.
+ */
+function servedFolder(): void {
+  mkdirSync(SERVED, { recursive: true, mode: 0o755 });
+  const stat = lstatSync(SERVED);
+  if (!stat.isDirectory() || stat.isSymbolicLink() || (process.getuid && stat.uid !== process.getuid())) {
+    throw new Error(`${SERVED} is not a folder of this user: remove it and run the tests again.`);
+  }
+  chmodSync(SERVED, 0o755);
+}
+
+/** Lets every user read the built site (whatever the umask), as a web server's worker must. */
+function openToReaders(dir: string): void {
+  chmodSync(dir, 0o755);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) openToReaders(path);
+    else if (entry.isFile()) chmodSync(path, 0o644);
+  }
+}
 
 function freePort(): Promise<number> {
   return new Promise((done, fail) => {
@@ -35,21 +68,21 @@ function nginxBinary(): string {
   return '/usr/sbin/nginx';
 }
 
-/** The production build of the sample (`npm run build`'s two steps) into `outDir`, under `base`. */
+/** The production build of the sample (`npm run build`: scripts/build-site.ts) into `outDir`, under `base`. */
 export function buildSite(outDir: string, base: string): void {
-  const options = {
+  execFileSync('npm', ['exec', '--', 'node', 'scripts/build-site.ts', outDir], {
     cwd: ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'],
+    stdio: ['ignore', 'ignore', 'inherit'],
     env: { ...process.env, HANDBOOK_TODAY: E2E_TODAY, HANDBOOK_BASE: base, HANDBOOK_CONTENT: join(ROOT, 'content') },
-  };
-  execFileSync('npx', ['astro', 'build', '--outDir', outDir], options);
-  execFileSync('npm', ['exec', '--', 'node', 'scripts/search-index.ts', outDir], options);
+  });
 }
 
 function build(): void {
+  servedFolder();
   if (process.env['E2E_SKIP_BUILD'] && existsSync(join(SITE_DIR, 'index.html'))) return;
   rmSync(SITE_DIR, { recursive: true, force: true });
   buildSite(SITE_DIR, E2E_BASE);
+  openToReaders(SITE_DIR);
 }
 
 export default async function globalSetup(): Promise<() => void> {

@@ -6,16 +6,12 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { formatDate } from '../../src/lib/dates.ts';
-import { loadHandbook } from '../../src/lib/model.ts';
 import { expect, expectAccessible, test, TODAY } from './fixtures.ts';
 import { SITE_DIR } from './global-setup.ts';
+import { agreements, chaptersInForce as inForce, edition, firm, handbookTitle, longDate } from './sample.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const { handbook } = loadHandbook(join(ROOT, 'content'), TODAY);
-if (!handbook) throw new Error('The sample content does not load.');
-const inForce = handbook.chapters.map((c) => ({ ...c, policies: c.policies.filter((p) => p.current.state === 'current') })).filter((c) => c.policies.length);
-const titles = inForce.flatMap((c) => c.policies.map((p) => p.current.data.title));
+const titles = inForce.flatMap((c) => c.policies.map((p) => p.title));
 const PDFTOTEXT = '/usr/bin/pdftotext';
 /** Matches text that ends with `text` (headings and contents entries start with their number). */
 const endsWith = (text: string) => new RegExp(`${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
@@ -28,10 +24,10 @@ test.describe('print edition', () => {
   test('has a cover, contents and every policy in force, in chapter order, with its details', async ({ page, watch }) => {
     await page.goto('print/');
     const cover = page.locator('.print-cover');
-    await expect(cover).toContainText(handbook.config.firm);
-    await expect(cover.getByRole('heading', { level: 1 })).toHaveText(handbook.config.title);
-    await expect(cover).toContainText(`Edition of ${formatDate(handbook.edition)}`);
-    await expect(cover.locator('.print-cover-meta')).toContainText(formatDate(TODAY));
+    await expect(cover).toContainText(firm);
+    await expect(cover.getByRole('heading', { level: 1 })).toHaveText(handbookTitle);
+    await expect(cover).toContainText(`Edition of ${longDate(edition)}`);
+    await expect(cover.locator('.print-cover-meta')).toContainText(longDate(TODAY));
 
     const contents = page.getByRole('navigation', { name: 'Contents' });
     await expect(contents.locator('ol ol a')).toHaveText(titles);
@@ -41,10 +37,10 @@ test.describe('print edition', () => {
     for (const policy of inForce.flatMap((c) => c.policies)) {
       const section = page.locator(`#policy-${policy.slug}`);
       const meta = (label: string) => section.locator('.print-policy-meta > div').filter({ has: page.locator('dt', { hasText: label }) }).locator('dd');
-      await expect(meta('Version')).toHaveText(policy.current.version);
-      await expect(meta('Effective')).toHaveText(formatDate(policy.current.data.effective));
-      await expect(meta('Owner')).toHaveText(policy.current.data.owner);
-      await expect(meta('Next review')).toHaveText(formatDate(policy.review.next));
+      await expect(meta('Version')).toHaveText(policy.version);
+      await expect(meta('Effective')).toHaveText(longDate(policy.effective));
+      await expect(meta('Owner')).toHaveText(policy.owner);
+      await expect(meta('Next review')).toHaveText(longDate(policy.nextReview));
       await expect(section.locator('.prose')).not.toBeEmpty();
     }
     // A contents link lands on its policy.
@@ -92,14 +88,14 @@ test.describe('print edition', () => {
     let at = 0;
     for (const [c, chapter] of inForce.entries()) {
       for (const [i, policy] of chapter.policies.entries()) {
-        const heading = `${c + 1}.${i + 1} ${policy.current.data.title}`;
+        const heading = `${c + 1}.${i + 1} ${policy.title}`;
         const found = body.indexOf(heading, at);
         expect(found, `"${heading}" after position ${at}`).toBeGreaterThan(-1);
         at = found + heading.length;
       }
     }
     expect(text).toMatch(/Page 2 of (\d+)/);
-    expect(text).toContain(`${handbook.config.title} · edition of ${formatDate(handbook.edition)}`);
+    expect(text).toContain(`${handbookTitle} · edition of ${longDate(edition)}`);
     for (const chrome of ['Skip to content', 'Search the handbook', 'Chapters Changes Reviews']) expect(text).not.toContain(chrome);
     expect(watch.consoleErrors).toEqual([]);
   });
@@ -110,7 +106,7 @@ test.describe('the pdf command', () => {
     test.setTimeout(120_000);
     const out = mkdtempSync(join(tmpdir(), 'handbook-pdfs-'));
     const log = execFileSync(process.execPath, ['scripts/handbook.ts', 'pdf', '--site', SITE_DIR, '--out', out, '--paper', 'letter'], { cwd: ROOT, encoding: 'utf8' });
-    const expected = [...handbook.agreements.map((a) => `${a.slug}.pdf`), 'print-edition.pdf'].sort();
+    const expected = [...agreements.map((a) => `${a.slug}.pdf`), 'print-edition.pdf'].sort();
     expect(readdirSync(out).sort()).toEqual(expected);
     expect(log).toContain(`[${expected.length}/${expected.length}]`);
     expect(log).toContain('on Letter paper');

@@ -18,7 +18,7 @@ describe('the production build', () => {
   it('stops on bad content with every problem, each naming its file and field', () => {
     const result = build('tests/fixtures/errors/content');
     const log = result.stdout + result.stderr;
-    expect(result.status).not.toBe(0);
+    expect(result.status).toBe(1);
     expect(log).toContain('22 problems in the content.');
     for (const expected of [
       'alpha/1.0.mdx → owner',

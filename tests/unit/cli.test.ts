@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -77,7 +77,7 @@ describe('handbook check', () => {
   });
   it('rejects an impossible HANDBOOK_TODAY', () => {
     const { code, err } = cli(['check'], { HANDBOOK_TODAY: '2026-02-30' });
-    expect(code).not.toBe(0);
+    expect(code).toBe(2);
     expect(err).toContain('HANDBOOK_TODAY is "2026-02-30", expected a calendar date');
   });
   it('explains an unknown command', () => {
@@ -193,7 +193,9 @@ describe('handbook build, dev and preview', () => {
     expect(err).not.toMatch(/^\s+at /m);
     expect(code).toBe(1);
     expect(existsSync(join(cwd, 'dist'))).toBe(false);
-  });
+    // Nor a half-built folder beside it.
+    expect(readdirSync(cwd)).toEqual([]);
+  }, 120_000);
   it.each([
     [['build'], `There is no content folder at ${join(cwd, 'content')}: run this where content/ is, or give --content DIR.`],
     [['build', '--content'], '--content takes a folder, e.g. `--content content`.'],

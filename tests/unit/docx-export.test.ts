@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBlocks, redlineVersions, diffMetadata, type Block } from '../../src/lib/diff.ts';
+import { parseBlocks, redlineSources, redlineVersions, diffMetadata, type Block } from '../../src/lib/diff.ts';
 import { countWords, displayText } from '../../src/lib/diff/tokens.ts';
 import { asAtLine, detailsText, redlineDocx, versionDocx } from '../../src/lib/docx/document.ts';
 import { importDocx } from '../../src/lib/docx/import.ts';
@@ -83,6 +83,25 @@ describe('the redline as Word tracked changes', () => {
     // Every revision is the newer version's approver's, on its effective date.
     const authors = new Set(Array.from(xml.matchAll(/<w:(?:ins|del) [^>]*w:author="([^"]*)" w:date="([^"]*)"/g), (m) => `${m[1]} ${m[2]}`));
     expect([...authors]).toEqual([`${to.data.approvedBy} ${to.data.effective}T00:00:00Z`]);
+  });
+});
+
+describe('changes that are not words', () => {
+  it('a re-pointed link and a list style change are comments by the approver; no word is a revision', async () => {
+    const [from, to] = versions.filter((v) => v.slug === 'retention-and-disposal');
+    if (!from || !to) throw new Error('the sample lost retention-and-disposal');
+    const result = redlineSources('See [the portal](https://old.example/) first.\n\n1. One\n2. Two\n', 'See [the portal](https://new.example/) first.\n\n- One\n- Two\n');
+    const zip = await JSZip.loadAsync(await redlineDocx(from, { ...to, data: { ...to.data, approvedBy: 'Risk Committee' } }, result, [], settings));
+    const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
+    const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
+    expect(xml).not.toMatch(/<w:(ins|del) /);
+    const texts = Array.from(comments.matchAll(/<w:comment [^>]*w:author="([^"]*)"[^>]*>([\s\S]*?)<\/w:comment>/g), (m) => `${m[1]}: ${decode(Array.from((m[2] ?? '').matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g), (t) => t[1]).join(''))}`);
+    expect(texts).toEqual([
+      'Risk Committee: Link “the portal”: address changed from https://old.example/ to https://new.example/',
+      'Risk Committee: List style changed from numbered to bullets',
+      'Risk Committee: List style changed from numbered to bullets',
+    ]);
+    expect(xml.match(/<w:commentReference /g)?.length).toBe(3);
   });
 });
 

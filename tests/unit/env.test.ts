@@ -67,3 +67,28 @@ describe('contentDir', () => {
     expect(contentDir({ HANDBOOK_CONTENT: '/srv/handbook' })).toBe('/srv/handbook');
   });
 });
+
+describe('base path and site address are validated, naming the variable', () => {
+  it.each(['/\\evil.example/', '\\\\evil.example', '/../x/', '/a/./b/', '/a b/', '/a?b/', '/a#b/', '/%2e%2e/', '/.well-known/..'])('HANDBOOK_BASE=%j is refused', (value) => {
+    expect(() => basePath('/', { HANDBOOK_BASE: value })).toThrow(EnvError);
+    expect(() => basePath('/', { HANDBOOK_BASE: value })).toThrow(/^HANDBOOK_BASE is ".*", expected a path of plain segments/);
+  });
+  it.each(['/', '/handbook/', 'intranet/policies', '/v1.2/', '/~firm/hand_book-2/'])('HANDBOOK_BASE=%j is accepted', (value) => {
+    expect(() => basePath('/', { HANDBOOK_BASE: value })).not.toThrow();
+  });
+  it('falls back to the root for a bad site.base, which the content check reports', () => {
+    expect(basePath('/\\evil.example/', {})).toBe('/');
+  });
+  it.each([
+    ['javascript:alert(1)', 'expected an https:// or http:// address'],
+    ['intranet.firm.example', 'expected a full address'],
+    ['https://user:pw@intranet.example', 'without a user name'],
+    ['https://intranet.example/?x=1', 'without a user name, password, "?"'],
+  ])('HANDBOOK_SITE=%j is refused', (value, expected) => {
+    expect(() => siteUrl(undefined, { HANDBOOK_SITE: value })).toThrow(EnvError);
+    expect(() => siteUrl(undefined, { HANDBOOK_SITE: value })).toThrow(expected);
+  });
+  it('falls back to none for a bad site.url, which the content check reports', () => {
+    expect(siteUrl('javascript:alert(1)', {})).toBeUndefined();
+  });
+});

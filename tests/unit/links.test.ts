@@ -31,7 +31,13 @@ describe('resolveLink and targetPath', () => {
     expect(targetPath(resolveLink('diagram.png', from))).toBeUndefined();
   });
 
-  it.each([['https://example.com/'], ['mailto:a@b.example'], ['tel:+441234'], ['#section'], ['//cdn.example/x.js'], ['../../../outside.png'], ['']])(
+  it('marks a relative path that leaves the content folder as outside', () => {
+    expect(resolveLink('../../../outside.png', from)).toEqual({ kind: 'outside', path: '../outside.png' });
+    expect(resolveLink('../../..', from)).toEqual({ kind: 'outside', path: '..' });
+    expect(targetPath(resolveLink('../../../outside.png', from))).toBeUndefined();
+  });
+
+  it.each([['https://example.com/'], ['mailto:a@b.example'], ['tel:+441234'], ['#section'], ['//cdn.example/x.js'], ['']])(
     'leaves %s alone',
     (href) => {
       expect(resolveLink(href, from)).toEqual({ kind: 'other' });

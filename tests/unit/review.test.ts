@@ -24,15 +24,26 @@ describe('reviewState (warning window 60 days)', () => {
     expect(reviewState(next, today, 60)).toBe(state);
   });
 
-  it('gives the same answer whatever the time zone', () => {
-    // Calendar dates carry no time: the same strings give the same state in UTC+14 and UTC-10.
+  it('gives the same answer whatever the time zone, at the edges of the window and across a clock change', () => {
+    // Calendar dates carry no time. Counted in local time instead, 2026-03-15 → 2026-03-30 is
+    // 15 days less an hour in London (clocks go forward on 29 March) and would floor to 14.
+    const cases: [next: string, today: string, expected: string][] = [
+      ['2026-03-29', '2026-03-15', 'due'], // 14 days: the last day of the window
+      ['2026-03-30', '2026-03-15', 'current'], // 15 days
+      ['2026-03-14', '2026-03-15', 'overdue'],
+      ['2026-10-26', '2026-10-12', 'due'], // 14 days across the clocks going back
+      ['2026-10-27', '2026-10-12', 'current'],
+    ];
     const original = process.env['TZ'];
-    const states = ['Pacific/Kiritimati', 'Pacific/Honolulu', 'UTC'].map((tz) => {
-      process.env['TZ'] = tz;
-      return reviewState('2026-12-01', '2026-11-15', 14);
-    });
-    process.env['TZ'] = original;
-    expect(new Set(states)).toEqual(new Set(['current']));
+    try {
+      for (const tz of ['Europe/London', 'America/New_York', 'Pacific/Kiritimati', 'Pacific/Honolulu', 'Australia/Lord_Howe', 'UTC']) {
+        process.env['TZ'] = tz;
+        for (const [next, today, expected] of cases) expect(reviewState(next, today, 14), `${tz}: next ${next}, today ${today}`).toBe(expected);
+      }
+    } finally {
+      if (original === undefined) delete process.env['TZ'];
+      else process.env['TZ'] = original;
+    }
   });
 
   it('treats a zero window as due only on the day', () => {

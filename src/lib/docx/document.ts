@@ -11,7 +11,7 @@ import type { PolicyVersionData } from '../schema/policy.ts';
 import type { VersionState } from '../versions.ts';
 import { bodyToDocx, newContext, type BodyContext } from './body.ts';
 import { readImage } from './images.ts';
-import { redlineToDocx } from './redline.ts';
+import { redlineToDocx, type RedlineComment } from './redline.ts';
 import { detailsLine, numbering, styles } from './styles.ts';
 
 /** What a document needs of a version (a model `PolicyVersion` is one). */
@@ -69,8 +69,9 @@ function opening(v: DocxVersion, settings: DocxSettings): Paragraph[] {
   ];
 }
 
-function document(title: string, headerText: string, settings: DocxSettings, ctx: BodyContext, children: FileChild[], description: string): Document {
+function document(title: string, headerText: string, settings: DocxSettings, ctx: BodyContext, children: FileChild[], description: string, comments: RedlineComment[] = []): Document {
   return new Document({
+    ...(comments.length ? { comments: { children: comments } } : {}),
     creator: settings.firm,
     title,
     description,
@@ -104,7 +105,7 @@ export async function versionDocx(v: DocxVersion, settings: DocxSettings): Promi
  */
 export async function redlineDocx(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Promise<Buffer> {
   const author = to.data.approvedBy;
-  const body = redlineToDocx(result, { author, date: `${to.data.effective}T00:00:00Z` });
+  const { blocks: body, comments } = redlineToDocx(result, { author, date: `${to.data.effective}T00:00:00Z` });
   const lines = [
     detailsLine(settings.firm),
     new Paragraph({ style: 'Title', children: [new TextRun(to.data.title)] }),
@@ -118,5 +119,5 @@ export async function redlineDocx(from: DocxVersion, to: DocxVersion, result: Re
     detailsLine(asAtLine(to, settings.today)),
   ];
   const header = `${settings.firm} · ${to.data.title} · redline ${from.version} → ${to.version}`;
-  return Packer.toBuffer(document(`${to.data.title}: ${from.version} → ${to.version}`, header, settings, newContext(), [...lines, ...body], `Redline of ${to.data.title}`));
+  return Packer.toBuffer(document(`${to.data.title}: ${from.version} → ${to.version}`, header, settings, newContext(), [...lines, ...body], `Redline of ${to.data.title}`, comments));
 }

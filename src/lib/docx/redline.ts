@@ -7,8 +7,8 @@
  * a deleted one stood, and rejecting every change leaves the older version's. The text is the
  * redline's: the words as readers see them, laid out with the same headings, lists and tables.
  */
-import { DeletedTextRun, InsertedTextRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
-import { cellChanges, shown, units, words } from '../diff/layout.ts';
+import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
+import { cellChanges, notes, shown, units, words } from '../diff/layout.ts';
 import { displayText, tokenize } from '../diff/tokens.ts';
 import type { BlockDiff, Change, Redline } from '../diff/types.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
@@ -23,9 +23,29 @@ export interface Revision {
 type Block = Paragraph | Table;
 
 /** Hands out the unique ids Word requires for revisions. */
+/** A Word comment: what changed in a block besides its words (a link, a list style, a split). */
+export interface RedlineComment {
+  id: number;
+  author: string;
+  date: Date;
+  children: Paragraph[];
+}
+
 function revisionIds(revision: Revision) {
   let id = 0;
-  return { next: () => ({ id: ++id, ...revision }) };
+  const comments: RedlineComment[] = [];
+  return {
+    next: () => ({ id: ++id, ...revision }),
+    comments,
+    /** The block's notes (the site's wording) as one comment; its id, or undefined when none. */
+    comment(d: BlockDiff): number | undefined {
+      const lines = notes(d).map((note) => note.map((c) => c.value).join(''));
+      if (!lines.length) return undefined;
+      const commentId = comments.length;
+      comments.push({ id: commentId, author: revision.author, date: new Date(revision.date), children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) });
+      return commentId;
+    },
+  };
 }
 type Revisions = ReturnType<typeof revisionIds>;
 
@@ -93,8 +113,17 @@ function blockRuns(d: BlockDiff): Change[] {
   return d.type === 'change' ? wordRuns(d.words, displayText(d.from), displayText(d.to)) : words(d);
 }
 
-function paragraph(d: BlockDiff, revisions: Revisions, extra: Record<string, unknown>): Paragraph {
-  return new Paragraph({ ...extra, ...mark(d, revisions), children: changeRuns(blockRuns(d), revisions) });
+/**
+ * A block's paragraph. Its notes (link, list-style or heading-level changes, a split or a join)
+ * are a comment on it, as the compare page notes them on the block; the paragraph mark between
+ * the parts of a split paragraph is an insertion, so rejecting all joins them again.
+ */
+function paragraph(d: BlockDiff, revisions: Revisions, extra: Record<string, unknown>, splitContinues = false): Paragraph {
+  const runs = changeRuns(blockRuns(d), revisions);
+  const comment = revisions.comment(d);
+  const children = comment === undefined ? runs : [new CommentRangeStart(comment), ...runs, new CommentRangeEnd(comment), new TextRun({ children: [new CommentReference(comment)] })];
+  const own = splitContinues && d.type === 'change' ? { run: { insertion: revisions.next() } } : mark(d, revisions);
+  return new Paragraph({ ...extra, ...own, children });
 }
 
 const THIN = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
@@ -117,8 +146,13 @@ function table(rows: BlockDiff[], revisions: Revisions): Table {
 }
 
 /** The redline's blocks as Word blocks with tracked changes. */
-export function redlineToDocx(result: Redline, revision: Revision): Block[] {
+export function redlineToDocx(result: Redline, revision: Revision): { blocks: Block[]; comments: RedlineComment[] } {
   const revisions = revisionIds(revision);
+  // A part of a split paragraph followed by another part: its paragraph mark is new.
+  const continues = (d: BlockDiff) => {
+    const next = result.blocks[result.blocks.indexOf(d) + 1];
+    return d.type === 'change' && d.split !== undefined && next?.type === 'change' && next.split === 'rest';
+  };
   const out: Block[] = [];
   let listInstance = 0;
   for (const unit of units(result.blocks)) {
@@ -140,7 +174,7 @@ export function redlineToDocx(result: Redline, revision: Revision): Block[] {
         previousDepth = depth;
         const level = Math.min(8, depth - 1);
         const ref = block.ordered ? { reference: NUMBERED, level, instance: instances.get(depth) ?? 0 } : { reference: BULLETS, level };
-        out.push(paragraph(d, revisions, { numbering: ref }));
+        out.push(paragraph(d, revisions, { numbering: ref }, continues(d)));
       }
       continue;
     }
@@ -160,8 +194,8 @@ export function redlineToDocx(result: Redline, revision: Revision): Block[] {
         out.push(new Paragraph({ ...mark(first, revisions), border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
         break;
       default:
-        out.push(paragraph(first, revisions, {}));
+        out.push(paragraph(first, revisions, {}, continues(first)));
     }
   }
-  return out;
+  return { blocks: out, comments: revisions.comments };
 }

@@ -1,6 +1,7 @@
 /** `content/handbook.yaml`: the firm, its chapters and the site-wide options. */
 import { z } from 'astro/zod';
 import { ACCENT_BACKGROUND, contrastRatio, DATE_STYLES, EDIT_LINK_PLACEHOLDERS, HEX_COLOUR, isLanguageTag, MIN_CONTRAST, unknownPlaceholders } from '../branding.ts';
+import { baseProblem, siteProblem } from '../env.ts';
 import { slug, text } from './fields.ts';
 
 export const chapterSchema = z.strictObject({
@@ -60,7 +61,15 @@ export const handbookSchema = z.strictObject({
     })
     .optional(),
   /** Chapters in reading order. */
-  chapters: z.array(chapterSchema).min(1, { message: 'Expected at least one chapter.' }),
+  chapters: z
+    .array(chapterSchema)
+    .min(1, { message: 'Expected at least one chapter.' })
+    // In the schema, not the model: reported even when another setting is wrong too.
+    .superRefine((chapters, ctx) => {
+      chapters.forEach((c, i) => {
+        if (chapters.findIndex((other) => other.id === c.id) < i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `Chapter id "${c.id}" is used twice, expected each chapter once.` });
+      });
+    }),
   review: z
     .strictObject({
       /** Months between reviews when a policy does not say otherwise. */
@@ -69,12 +78,18 @@ export const handbookSchema = z.strictObject({
       warnDays: z.number().int().nonnegative().default(60),
     })
     .prefault({}),
+  /**
+   * Imports, exports and `{expressions}` in policy and agreement text run on the build machine
+   * (an import can publish any file it can read). Staff write the text, so they are refused
+   * unless the firm sets this to true.
+   */
+  allowCode: z.boolean().default(false),
   site: z
     .strictObject({
       /** Path the handbook is served under, e.g. `/handbook/` (overridden by HANDBOOK_BASE). */
-      base: z.string().regex(/^\//, { message: 'Expected a path starting with "/", e.g. "/handbook/".' }).default('/'),
+      base: z.string().refine((base) => !baseProblem(base), { error: (issue) => `Received ${JSON.stringify(issue.input)}, ${baseProblem(String(issue.input))}.` }).default('/'),
       /** Full address of the site, used in feeds and printouts (overridden by HANDBOOK_SITE). */
-      url: z.url({ message: 'Expected a full address such as https://intranet.firm.example.' }).optional(),
+      url: z.string().refine((url) => !siteProblem(url), { error: (issue) => `Received ${JSON.stringify(issue.input)}, ${siteProblem(String(issue.input))}.` }).optional(),
       /** A public handbook may be indexed by search engines; the default keeps it out. */
       public: z.boolean().default(false),
     })

@@ -1,0 +1,50 @@
+/** `astro build` (and so `npm run build`) stops on bad settings or content with a message and an exact exit code, never a stack trace. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const out = mkdtempSync(join(tmpdir(), 'handbook-build-errors-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function build(env: Record<string, string>) {
+  const result = spawnSync(join('node_modules', '.bin', 'astro'), ['build', '--outDir', out], {
+    encoding: 'utf8',
+    env: { ...process.env, HANDBOOK_CONTENT: 'tests/fixtures/minimal/content', HANDBOOK_TODAY: '2026-11-15', ...env },
+  });
+  return { code: result.status, log: result.stdout + result.stderr };
+}
+
+describe('the build names a bad variable and exits 2', () => {
+  it.each([
+    ['HANDBOOK_BASE', '/\\evil.example/', 'HANDBOOK_BASE is "/\\\\evil.example/", expected a path of plain segments'],
+    ['HANDBOOK_BASE', '/../x/', 'HANDBOOK_BASE is "/../x/", expected a path of plain segments'],
+    ['HANDBOOK_BASE', '/a b/', 'HANDBOOK_BASE is "/a b/", expected a path of plain segments'],
+    ['HANDBOOK_SITE', 'javascript:alert(1)', 'HANDBOOK_SITE is "javascript:alert(1)", expected an https:// or http:// address.'],
+    ['HANDBOOK_SITE', 'intranet', 'HANDBOOK_SITE is "intranet", expected a full address such as https://intranet.firm.example.'],
+    ['HANDBOOK_TODAY', '2026-02-30', 'HANDBOOK_TODAY is "2026-02-30", expected a calendar date written YYYY-MM-DD.'],
+  ])('%s=%s', (name, value, message) => {
+    const { code, log } = build({ [name]: value });
+    expect(code).toBe(2);
+    expect(log).toContain(message);
+    expect(log).not.toMatch(/Stack trace|\n\s+at /);
+  }, 60_000);
+});
+
+describe('the build lists content problems and exits 1', () => {
+  it('a content folder that does not exist', () => {
+    const { code, log } = build({ HANDBOOK_CONTENT: join(out, 'nowhere') });
+    expect(code).toBe(1);
+    expect(log).toContain(`${join(out, 'nowhere')}: The content folder does not exist`);
+    expect(log).not.toMatch(/Stack trace|\n\s+at /);
+  }, 60_000);
+
+  it('every problem of the errors fixture, and nothing after the list', () => {
+    const { code, log } = build({ HANDBOOK_CONTENT: 'tests/fixtures/errors/content' });
+    expect(code).toBe(1);
+    expect(log).toContain('gamma/1.0.mdx:7 → efective: Unknown field "efective"');
+    expect(log.trimEnd().endsWith('22 problems in the content.')).toBe(true);
+    expect(log).not.toMatch(/Stack trace|\n\s+at /);
+  }, 60_000);
+});

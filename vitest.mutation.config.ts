@@ -1,0 +1,18 @@
+import { defineConfig } from 'vitest/config';
+
+/** The unit tests that exercise src/lib in-process: the ones a mutant can fail (see stryker.config.mjs). */
+export default defineConfig({
+  test: {
+    include: [
+      'tests/unit/versions.test.ts',
+      'tests/unit/review.test.ts',
+      'tests/unit/dates.test.ts',
+      'tests/unit/review-table.test.ts',
+      'tests/unit/diff.test.ts',
+      'tests/unit/model.test.ts',
+      'tests/unit/check-misses.test.ts',
+      'tests/unit/links.test.ts',
+    ],
+    testTimeout: 60_000,
+  },
+});
