@@ -4,6 +4,7 @@ import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
 import { handbookHastPlugins } from './src/integrations/hast-handbook.ts';
 import { handbookIntegration } from './src/integrations/handbook.ts';
+import { MARKDOWN_FEATURES } from './src/lib/headings.ts';
 import { basePath, contentDir, EnvError, siteUrl, today } from './src/lib/env.ts';
 import { readSiteOptions } from './src/lib/site-options.ts';
 
@@ -37,7 +38,7 @@ export default defineConfig({
   prefetch: false,
   integrations: [handbookIntegration({ contentDir: dir, today: process.env.HANDBOOK_TODAY }), mdx()],
   markdown: {
-    processor: satteri({ hastPlugins: handbookHastPlugins({ base, contentDir: dir }) }),
+    processor: satteri({ hastPlugins: handbookHastPlugins({ base, contentDir: dir }), features: { ...MARKDOWN_FEATURES } }),
   },
   security: {
     csp: {

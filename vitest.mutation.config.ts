@@ -12,6 +12,7 @@ export default defineConfig({
       'tests/unit/model.test.ts',
       'tests/unit/check-misses.test.ts',
       'tests/unit/links.test.ts',
+      'tests/unit/branding.test.ts',
     ],
     testTimeout: 60_000,
   },

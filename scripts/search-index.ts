@@ -6,21 +6,24 @@
  * there, Pagefind's memory came on top of everything Astro still held, and a 1,000-policy
  * handbook peaked at 3.4 GB instead of 2.4 GB (the benchmark issue's budget is 2.5 GB).
  */
-import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { SEARCH_PAGES_FILE, type SearchPages } from '../src/lib/search-pages.ts';
 
 /**
- * Two indexes of the pages that carry `data-pagefind-body` (history and compare pages are never
- * read): what is in force (canonical policy pages and agreements) in `pagefind/`, which every
- * search loads; superseded and upcoming versions (permalinks, whose folder is the version, e.g.
- * 2.1) in `pagefind-older/`, which the search page merges in only when the reader asks for older
- * versions. At 1,000 policies × 3 versions that keeps the usual search to a third of the pages.
+ * Two indexes, of the pages the build lists in search-pages.json (src/lib/search-pages.ts; history
+ * and compare pages are never read): what is in force (canonical policy pages and agreements) in
+ * `pagefind/`, which every search loads; superseded and upcoming versions in `pagefind-older/`,
+ * which the search page merges in only when the reader asks for older versions. At 1,000
+ * policies × 3 versions that keeps the usual search to a third of the pages.
  */
 export const INDEXES = [
-  { glob: '{policies/*/index.html,agreements/*/index.html}', folder: 'pagefind', merged: false },
-  { glob: 'policies/*/*.*/index.html', folder: 'pagefind-older', merged: true },
+  { pages: 'current', folder: 'pagefind', merged: false },
+  { pages: 'older', folder: 'pagefind-older', merged: true },
 ] as const;
+
+const BATCH = 32;
 
 /** A merged index is searched by the primary bundle's code: its own copy is never loaded. */
 const RUNTIME = /^(pagefind(-highlight|-worker)?\.js|wasm\..*\.pagefind)$/;
@@ -39,24 +42,38 @@ async function main(site: string): Promise<number> {
     console.error(`No built site in ${site}: run \`npm run build\` (or \`astro build\`) first.`);
     return 1;
   }
+  const manifest = join(site, SEARCH_PAGES_FILE);
+  if (!existsSync(manifest)) {
+    console.error(`No ${SEARCH_PAGES_FILE} in ${site}: it is written by \`astro build\` with this project's integration; build again.`);
+    return 1;
+  }
+  const lists = JSON.parse(readFileSync(manifest, 'utf8')) as SearchPages;
   const started = performance.now();
   let pages = 0;
   try {
-    for (const { glob, folder, merged } of INDEXES) {
+    for (const { pages: list, folder, merged } of INDEXES) {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not create an index:\n${errors.join('\n')}`);
-      const added = await step(`index ${glob}`, index.addDirectory({ path: site, glob }));
+      // A few files in flight at a time: Pagefind's process works while the next ones are read.
+      for (let i = 0; i < lists[list].length; i += BATCH) {
+        await Promise.all(lists[list].slice(i, i + BATCH).map((path) => {
+          // `/policies/x/` is `policies/x/index.html`; Pagefind gives it back the address `/policies/x/`.
+          const sourcePath = `${path.replace(/^\//, '')}index.html`;
+          return step(`index ${sourcePath}`, index.addHTMLFile({ sourcePath, content: readFileSync(join(site, sourcePath), 'utf8') }));
+        }));
+      }
       const outputPath = join(site, folder);
       rmSync(outputPath, { recursive: true, force: true });
       await step(`write ${folder}/`, index.writeFiles({ outputPath }));
       await index.deleteIndex();
       for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
       if (merged) for (const file of readdirSync(outputPath).filter((f) => RUNTIME.test(f))) rmSync(join(outputPath, file));
-      pages += added.page_count;
+      pages += lists[list].length;
     }
   } finally {
     await pagefind.close();
   }
+  rmSync(manifest);
   console.log(`[search] Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
   return 0;
 }

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { basePath, contentDir, normaliseBase, siteUrl } from '../../src/lib/env.ts';
+import { href } from '../../src/lib/routes.ts';
 import { readSiteOptions } from '../../src/lib/site-options.ts';
 import { CHROMIUM, CHROMIUM_ARGS, serveSite } from '../local-site.ts';
 import { UsageError, type Command } from './shared.ts';
@@ -76,8 +77,8 @@ export const pdf: Command = {
       const page = await context.newPage();
       mkdirSync(outDir, { recursive: true });
       const jobs = [
-        ...slugs.map((slug) => ({ path: `agreements/${slug}/`, file: `${slug}.pdf` })),
-        ...(hasEdition ? [{ path: 'print/', file: 'print-edition.pdf' }] : []),
+        ...slugs.map((slug) => ({ path: href.agreement({ slug }).slice(1), file: `${slug}.pdf` })),
+        ...(hasEdition ? [{ path: href.page('print').slice(1), file: 'print-edition.pdf' }] : []),
       ];
       console.log(`Printing ${slugs.length} agreements${hasEdition ? ' and the print edition' : ''} on ${PAPER[paper as Paper]} paper from ${shown(siteDir)} (base ${base}).`);
       for (const [i, job] of jobs.entries()) {

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import { stringify } from 'yaml';
 import { contentDir, today } from '../../src/lib/env.ts';
 import { SLUG_PATTERN } from '../../src/lib/schema/fields.ts';
+import { needsMdx } from '../../src/lib/body.ts';
 import { readContent } from '../../src/lib/content.ts';
 import { compareVersions, nextVersion } from '../../src/lib/versions.ts';
 import { CLI, UsageError, type Command } from './shared.ts';
@@ -38,7 +39,8 @@ export const newPolicy: Command = {
     const title = typeof values['title'] === 'string' ? values['title'] : slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
     const date = today();
     writeNew(
-      join(folder, '1.0.mdx'),
+      // Plain Markdown builds about twice as fast as MDX; rename it .mdx only to use a component.
+      join(folder, '1.0.md'),
       frontmatter(
         {
           title,
@@ -82,8 +84,10 @@ export const newVersion: Command = {
       return 1;
     }
     const version = nextVersion(latest.version, values['major'] ? 'major' : 'minor');
-    const target = join(dir, 'policies', slug, `${version}.${latest.format}`);
-    if (existsSync(target) || existsSync(target.replace(/\.mdx?$/, latest.format === 'mdx' ? '.md' : '.mdx'))) {
+    // `.md` unless the text needs MDX (components, or it would read differently as Markdown).
+    const format = latest.format === 'mdx' && needsMdx(latest.body) ? 'mdx' : 'md';
+    const target = join(dir, 'policies', slug, `${version}.${format}`);
+    if (existsSync(target) || existsSync(target.replace(/\.mdx?$/, format === 'mdx' ? '.md' : '.mdx'))) {
       console.error(`${relative(process.cwd(), target)} already exists: nothing was written.`);
       return 1;
     }

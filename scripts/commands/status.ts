@@ -1,7 +1,7 @@
 import { addDays, daysBetween, formatDate, parseCalendarDate, type CalendarDate } from '../../src/lib/dates.ts';
 import { statusBetween, type StatusEvent } from '../../src/lib/status.ts';
 import { today } from '../../src/lib/env.ts';
-import { pagedPolicies } from '../../src/lib/model.ts';
+import { pagedPolicies } from '../../src/lib/routes.ts';
 import { loadOrReport, UsageError, type Command } from './shared.ts';
 
 /** Days the window covers when --to is not given. */

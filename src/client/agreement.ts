@@ -21,6 +21,8 @@ function display(type: string | undefined, value: string): string {
 
 if (panel && form && doc) {
   const fields = [...doc.querySelectorAll<HTMLElement>('[data-field]')];
+  // "Full name" under a signature: the party's name field, as typed.
+  const signatureNames = [...doc.querySelectorAll<HTMLElement>('[data-signature-name]')];
   const status = panel.querySelector<HTMLElement>('[data-agreement-status]');
 
   const update = () => {
@@ -33,6 +35,7 @@ if (panel && form && doc) {
       if (target) target.textContent = text;
       field.classList.toggle('is-filled', text !== '');
     }
+    for (const name of signatureNames) name.textContent = display('text', String(data.get(name.dataset['signatureName'] ?? '') ?? ''));
   };
 
   const highlight = (name: string | undefined) => {
@@ -65,6 +68,8 @@ if (panel && form && doc) {
       // The schema's `required`: filled in before printing (or print blank to fill in by hand).
       if (!form.reportValidity()) {
         say('Fill in the required fields before printing, or use "Print blank" to fill it in by hand.');
+        // The first missing field with its label, clear of the sticky print buttons at the panel's foot.
+        form.querySelector(':invalid')?.closest('.form-field')?.scrollIntoView({ block: 'center' });
         return;
       }
       say('');

@@ -12,6 +12,7 @@ import { diffMetadata } from '../lib/diff/metadata.ts';
 import { redline } from '../lib/diff/redline.ts';
 import { summaryPoints } from '../lib/diff/layout.ts';
 import { changeNotesHtml } from '../lib/change-notes.ts';
+import { href } from '../lib/routes.ts';
 import { compareVersions, versionsBetween } from '../lib/versions.ts';
 import { bindComparePicker } from './compare-picker.ts';
 import { keepViewInAddress } from './compare-view.ts';
@@ -32,11 +33,11 @@ function pageHtml(from: VersionBlocks, to: VersionBlocks, spanned: VersionBlocks
   const result = redline(from.blocks, to.blocks);
   const metadata = diffMetadata(from.details, to.details);
   const e = escapeHtml;
-  const template = url(`/policies/${to.slug}/compare/FROM/TO/`);
+  const template = url(href.compare(to.slug, 'FROM', 'TO'));
   const options = (selected: string) => to.versions.map((v) => `<option${v === selected ? ' selected' : ''}>${e(v)}</option>`).join('');
   return [
     `<h1>${e(to.title)}: changes from version ${e(from.version)} to ${e(to.version)}</h1>`,
-    `<ul class="compare-versions"><li>From: <a href="${e(url(`/policies/${from.slug}/${from.version}/`))}">${e(describe(from))}</a></li><li>To: <a href="${e(url(`/policies/${to.slug}/${to.version}/`))}">${e(describe(to))}</a></li></ul>`,
+    `<ul class="compare-versions"><li>From: <a href="${e(url(href.version(from)))}">${e(describe(from))}</a></li><li>To: <a href="${e(url(href.version(to)))}">${e(describe(to))}</a></li></ul>`,
     `<form class="compare-picker" method="get" data-compare-template="${e(template)}" data-pagefind-ignore><fieldset><legend>Compare two versions</legend>` +
       `<label>From <select name="from">${options(from.version)}</select></label> <label>To <select name="to">${options(to.version)}</select></label> ` +
       `<button type="submit">Compare</button><p class="compare-error" role="alert" hidden></p></fieldset></form>`,
@@ -63,7 +64,7 @@ async function show(): Promise<void> {
   const pair = parseCompareAddress(path);
   if (!pair) return;
   if (compareVersions(pair.from, pair.to) > 0) {
-    location.replace(url(`/policies/${pair.slug}/compare/${pair.to}/${pair.from}/`) + location.search);
+    location.replace(url(href.compare(pair.slug, pair.to, pair.from)) + location.search);
     return;
   }
   const [from, to] = await Promise.all([load(pair.slug, pair.from), load(pair.slug, pair.to)]);

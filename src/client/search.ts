@@ -85,7 +85,11 @@ function start(root: HTMLElement): void {
   const initial = readAddress(facets);
   box.value = initial.q;
   older.checked = initial.older;
+  // Filters the address ticks stay in view, even on a phone where they are folded.
+  if (initial.older || [...initial.selected.values()].some((v) => v.length)) root.querySelector('details')?.setAttribute('open', '');
 
+  // Each search's sequence number: an answer is shown only if no later search has started since,
+  // so a slow earlier query can never replace a later one's results.
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // When the reader last asked for something (a keystroke, Enter, a tick), for the timing below.
@@ -115,7 +119,11 @@ function start(root: HTMLElement): void {
     const active = term !== null || [...current.selected.values()].some((v) => v.length > 0);
     // A filter's counts come from the search without that filter, so each value says how many
     // results ticking it would give; values within one filter are alternatives (any).
-    const restricted = [...(current.older ? [] : [VERSIONS]), ...[...current.selected].filter(([, v]) => v.length).map(([name]) => name)];
+    // The versions filter's count (older versions found) exists only once their index is merged:
+    // before that, a search without it would cover the same pages, so it is not run (one Pagefind
+    // search per query instead of two, the usual case).
+    const countOlder = !current.older && olderIndex !== undefined;
+    const restricted = [...(countOlder ? [VERSIONS] : []), ...[...current.selected].filter(([, v]) => v.length).map(([name]) => name)];
     const [all, main, ...without] = await Promise.all([
       optionsMade ? undefined : pf.filters(),
       pf.search(term, { filters: filtersOf(current) }),
@@ -180,7 +188,12 @@ function start(root: HTMLElement): void {
     status.textContent = 'Search could not be loaded. Reload the page to try again, or find the policy from the chapters.';
   }
 
-  void run().catch(failed);
+  // Arriving from the header search (Enter), the reader goes on to the results; arriving
+  // without a query, to the box.
+  void run().then(() => {
+    if (initial.q) status.focus();
+    else box.focus();
+  }).catch(failed);
 }
 
 /** The next page of a listing's results, as list items. */

@@ -9,6 +9,7 @@ import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
 import type { PolicyFacts } from '../lib/in-force.ts';
 import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
+import { href } from '../lib/routes.ts';
 
 let cached: Handbook | undefined;
 let loadedAt = 0;
@@ -36,10 +37,14 @@ export function url(path: string): string {
   return withBase(import.meta.env.BASE_URL, path);
 }
 
-export const policyUrl = (p: Policy) => url(`/policies/${p.slug}/`);
-export const versionUrl = (v: { slug: string; version: string }) => url(`/policies/${v.slug}/${v.version}/`);
-export const historyUrl = (p: { slug: string }) => url(`/policies/${p.slug}/history/`);
-export const compareUrl = (slug: string, from: string, to: string) => url(`/policies/${slug}/compare/${from}/${to}/`);
+/** Addresses from the route table (src/lib/routes.ts), with the base path. */
+export const policyUrl = (p: { slug: string }) => url(href.policy(p));
+export const versionUrl = (v: { slug: string; version: string }) => url(href.version(v));
+export const historyUrl = (p: { slug: string }) => url(href.history(p));
+export const compareUrl = (slug: string, from: string, to: string) => url(href.compare(slug, from, to));
+export const agreementUrl = (a: { slug: string }) => url(href.agreement(a));
+export const chapterUrl = (id: string) => url(href.chapter(id));
+export const pageUrl = (kind: Parameters<typeof href.page>[0]) => url(href.page(kind));
 
 const facts = new WeakMap<Policy, PolicyFacts>();
 /** What the browser needs to recompute a policy's in-force and review sentences (src/lib/in-force.ts). */
@@ -59,4 +64,3 @@ export function policyFacts(p: Policy): PolicyFacts {
   }
   return f;
 }
-

@@ -1,20 +1,23 @@
 /**
  * The build's own step before Astro's: check every content file and stop with all problems
  * at once (Astro's loader stops at the first bad file). The search index is built after Astro
- * exits, by scripts/search-index.ts.
+ * exits, by scripts/search-index.ts, from the list of pages this writes at the end of the build.
  */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
 import { formatIssues } from '../lib/issues.ts';
-import { loadHandbook } from '../lib/model.ts';
+import { loadHandbook, type Handbook } from '../lib/model.ts';
+import { SEARCH_PAGES_FILE, searchPages } from '../lib/search-pages.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
+  let loaded: Handbook | undefined;
   return {
     name: 'policy-handbook',
     hooks: {
@@ -35,6 +38,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
           );
         }
         rememberHandbook(handbook);
+        loaded = handbook;
         updateConfig({
           vite: {
             plugins: [brandModules(options.contentDir, handbook.config)],
@@ -49,6 +53,10 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
       // The texts render from the model with the config's own Markdown processor and plugins.
       'astro:config:done': ({ config }) => {
         rememberRenderSettings({ markdown: config.markdown, image: config.image });
+      },
+      // The pages each search index holds, for scripts/search-index.ts (an explicit list, not a glob).
+      'astro:build:done': ({ dir }) => {
+        if (loaded) writeFileSync(join(fileURLToPath(dir), SEARCH_PAGES_FILE), JSON.stringify(searchPages(loaded)));
       },
     },
   };

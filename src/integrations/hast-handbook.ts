@@ -1,13 +1,14 @@
 /**
  * Sätteri hast plugins for policy and agreement text:
  * - links to other content get the base path (and file links become page addresses);
- * - headings get a stable id and a visible link to copy, so a clause can be cited by address;
+ * - headings get their id (src/lib/headings.ts: explicit, alias or from the text) and a visible
+ *   link to copy, so a clause can be cited by address;
  * - GFM task-list checkboxes get an accessible name (axe reports unlabelled ones).
  */
 import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import GithubSlugger from 'github-slugger';
 import type { HastPluginEntry } from 'satteri';
+import { aliasList, HeadingIds } from '../lib/headings.ts';
 import { resolveLink, targetPath, withBase } from '../lib/links.ts';
 
 function contentPath(contentDir: string, fileURL: URL | undefined): string {
@@ -29,20 +30,28 @@ export function handbookHastPlugins(options: { base: string; contentDir: string 
   };
 
   const headings: HastPluginEntry = () => {
-    const slugger = new GithubSlugger();
+    const ids = new HeadingIds();
     return {
       name: 'handbook-heading-anchors',
       element: {
-        filter: ['h2', 'h3', 'h4', 'h5', 'h6'],
+        filter: ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'],
         visit(node, ctx) {
           const text = ctx.textContent(node);
-          const existing = node.properties?.['id'];
-          const id = typeof existing === 'string' ? existing : slugger.slug(text);
+          const properties = node.properties ?? {};
+          // `{#id aliases="old-id"}` (Sätteri's heading attributes; the check refuses any other attribute).
+          const explicit = typeof properties['id'] === 'string' && properties['id'] ? properties['id'] : undefined;
+          const aliases = aliasList(properties['aliases']);
+          for (const name of Object.keys(properties)) if (name !== 'id' && name !== 'className') ctx.setProperty(node, name, undefined);
+          // GFM's visually hidden "Footnotes" heading keeps its id and gets no visible link.
+          const className = properties['className'];
+          const footnotes = Array.isArray(className) && className.includes('sr-only');
+          const id = footnotes && explicit ? explicit : ids.next(text, explicit, aliases);
           ctx.setProperty(node, 'id', id);
-          // GFM's visually hidden "Footnotes" heading gets no visible link.
-          const className = node.properties?.['className'];
-          if (Array.isArray(className) && className.includes('sr-only')) return;
+          if (footnotes || node.tagName === 'h1') return;
+          // An old id stays an anchor on the same heading, so citations of it still land here.
+          if (aliases.length) ctx.prependChild(node, aliases.map((alias) => ({ type: 'element', tagName: 'span', properties: { id: alias, className: ['heading-alias'] }, children: [] })));
           // Wrap as div > [heading, anchor] so the heading's own text (and the contents list) stays clean.
+          // The anchor is a plain link to the section; src/client/copy-link.ts makes it copy the address.
           ctx.wrapNode(node, {
             type: 'element',
             tagName: 'div',
@@ -51,7 +60,7 @@ export function handbookHastPlugins(options: { base: string; contentDir: string 
               {
                 type: 'element',
                 tagName: 'a',
-                properties: { className: ['anchor'], href: `#${id}`, dataPagefindIgnore: '' },
+                properties: { className: ['anchor'], href: `#${id}`, dataPagefindIgnore: '', dataCopyLink: '' },
                 children: [
                   { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: `Link to the section “${text}”` }] },
                   { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '#' }] },

@@ -16,6 +16,16 @@ export function checkAgreement(agreement: AgreementFile, scan: BodyScan): Conten
   const issues: ContentIssue[] = [];
   const declared = new Set(agreement.data.fields.map((f) => f.name));
   const parties = new Set(agreement.data.parties.map((p) => p.id));
+  agreement.data.parties.forEach((party, i) => {
+    if (party.nameField !== undefined && !declared.has(party.nameField)) {
+      issues.push({
+        file: agreement.file,
+        field: `parties.${i}.nameField`,
+        message: `Party "${party.id}" takes its name from the field "${party.nameField}", which is not declared, expected one of: ${[...declared].join(', ') || 'none'}.`,
+        ruleId: 'agreement-name-field-undeclared',
+      });
+    }
+  });
   for (const use of scan.components) {
     const line = agreement.bodyLine + use.line - 1;
     if (use.name === 'Field') {

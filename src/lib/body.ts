@@ -3,6 +3,7 @@
  * the links it makes and the MDX components it uses, with their lines.
  */
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES, type HeadingUse } from './headings.ts';
 
 export interface FoundLink {
   href: string;
@@ -43,8 +44,8 @@ export interface BodyScan {
   code: CodeUse[];
   /** Image sources (`![…](src)`), which may be `data:` images but never scripts. */
   images: FoundLink[];
-  /** The text of each heading the page gives an id (levels 2 to 6), in order. */
-  headings: string[];
+  /** Every heading in order, with the attributes written after it (`{#id aliases="…"}`): its id, and the id check. */
+  headings: HeadingUse[];
   /**
    * What only Astro's MDX compiler renders as today: `import`/`export` statements, `{expressions}`
    * and images beside the text (Astro optimises them). Empty for almost every version, which then
@@ -60,6 +61,7 @@ interface Node {
   name?: string | null;
   attributes?: { type: string; name?: string; value?: unknown }[];
   position?: { start: { line: number } };
+  data?: { hProperties?: Record<string, unknown> };
   children?: Node[];
 }
 
@@ -111,7 +113,10 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
     if (why) scan.needsCompiler.push(`${why} on line ${line}`);
     if ((node.type === 'link' || node.type === 'definition') && node.url) scan.links.push({ href: node.url, line });
     if (node.type === 'image' && node.url) scan.images.push({ href: node.url, line });
-    if (node.type === 'heading' && (node as { depth?: number }).depth! >= 2) scan.headings.push(plainText(node));
+    if (node.type === 'heading') {
+      const attributes = Object.fromEntries(Object.entries(node.data?.hProperties ?? {}).map(([k, v]) => [k, Array.isArray(v) ? v.join(' ') : String(v)]));
+      scan.headings.push({ text: plainText(node).trim(), line, attributes });
+    }
     if (node.type === 'html' && node.value) {
       const found: ElementUse[] = [];
       htmlElements(node.value, line, found);
@@ -144,7 +149,7 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
     node.children?.forEach(visit);
   };
   const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
-  visit(parse(body, { features: { gfm: true } }) as unknown as Node);
+  visit(parse(body, { features: MARKDOWN_FEATURES }) as unknown as Node);
   return scan;
 }
 
@@ -182,4 +187,26 @@ function compilerReason(node: Node): string | undefined {
 /** A component name, as opposed to an HTML element written in JSX (`<br />`, `<abbr>`). */
 export function isComponentName(name: string): boolean {
   return /^[A-Z]/.test(name) || name.includes('.');
+}
+
+function withoutPositions(node: unknown): unknown {
+  if (Array.isArray(node)) return node.map(withoutPositions);
+  if (!node || typeof node !== 'object') return node;
+  return Object.fromEntries(Object.entries(node).filter(([key]) => key !== 'position').map(([key, value]) => [key, withoutPositions(value)]));
+}
+
+/**
+ * Whether an MDX text must stay MDX: it uses components, imports or expressions, or reads
+ * differently as plain Markdown (MDX has no indented code or HTML comments, for one). Texts that
+ * parse to the same tree either way can be `.md`, which builds faster.
+ */
+export function needsMdx(body: string): boolean {
+  const options = { features: { gfm: true } };
+  let asMdx: unknown;
+  try {
+    asMdx = mdxToMdast(body, options);
+  } catch {
+    return false; // not valid MDX at all: Markdown is what it can be
+  }
+  return JSON.stringify(withoutPositions(asMdx)) !== JSON.stringify(withoutPositions(markdownToMdast(body, options)));
 }

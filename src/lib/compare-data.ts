@@ -6,6 +6,7 @@
  * compare page shows. No draft is ever written (only published versions have pages).
  */
 import type { Block } from './diff/types.ts';
+import { routes } from './routes.ts';
 import type { VersionState } from './versions.ts';
 
 export interface VersionBlocks {
@@ -27,11 +28,10 @@ export interface VersionBlocks {
 
 /** The address of a version's block data, without the base path. */
 export function versionBlocksPath(slug: string, version: string): string {
-  return `/policies/${slug}/${version}/blocks.json`;
+  return routes.versionBlocks.path({ slug, version });
 }
 
 /** `/policies/<slug>/compare/<from>/<to>/` (after the base path), or undefined for any other address. */
 export function parseCompareAddress(path: string): { slug: string; from: string; to: string } | undefined {
-  const m = /^\/policies\/([^/]+)\/compare\/([^/]+)\/([^/]+)\/?$/.exec(path);
-  return m ? { slug: decodeURIComponent(m[1]!), from: decodeURIComponent(m[2]!), to: decodeURIComponent(m[3]!) } : undefined;
+  return routes.compare.match(path);
 }

@@ -6,7 +6,10 @@
  * the base path and turns file links into page addresses; `check` reports targets that do not exist.
  */
 import { posix } from 'node:path';
+import { href } from './routes.ts';
 import { isVersion } from './versions.ts';
+
+export { SITE_PAGES } from './routes.ts';
 
 export type LinkTarget =
   | { kind: 'policy'; slug: string; version?: string; page?: 'history'; hash: string }
@@ -18,9 +21,6 @@ export type LinkTarget =
   /** A relative link out of the content folder: what it reaches depends on the machine that builds. */
   | { kind: 'outside'; path: string }
   | { kind: 'other' };
-
-/** The site-wide pages a link may point at (besides policies and agreements), without the base. */
-export const SITE_PAGES: readonly string[] = ['/', '/changes/', '/as-at/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml'];
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/|#|\?)/i;
 const CONTENT_FILE = /\.mdx?$/;
@@ -90,13 +90,13 @@ export function resolveLink(href: string, fromFile: string): LinkTarget {
 export function targetPath(target: LinkTarget): string | undefined {
   switch (target.kind) {
     case 'policy': {
-      const tail = target.page ?? target.version;
-      return `/policies/${target.slug}/${tail ? `${tail}/` : ''}${target.hash}`;
+      const page = target.page === 'history' ? href.history(target) : target.version ? href.version({ slug: target.slug, version: target.version }) : href.policy(target);
+      return `${page}${target.hash}`;
     }
     case 'compare':
-      return `/policies/${target.slug}/compare/${target.from}/${target.to}/${target.hash}`;
+      return `${href.compare(target.slug, target.from, target.to)}${target.hash}`;
     case 'agreement':
-      return `/agreements/${target.slug ? `${target.slug}/` : ''}${target.hash}`;
+      return `${target.slug ? href.agreement({ slug: target.slug }) : href.agreements()}${target.hash}`;
     case 'site':
       return `${target.path}${target.hash}`;
     default:
@@ -108,4 +108,12 @@ export function targetPath(target: LinkTarget): string | undefined {
 export function withBase(base: string, path: string): string {
   const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/**
+ * The address a printout says it came from: the page's full address when the site's address is
+ * known (`site.url`), else its path (with the base path), which is all a static build knows.
+ */
+export function printedAddress(pathname: string, site: URL | string | undefined): string {
+  return site ? new URL(pathname, site).href : pathname;
 }

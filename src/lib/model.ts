@@ -11,7 +11,7 @@ import { readContent, type AgreementFile, type ContentOverrides, type PolicyVers
 import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
-import { headingIds } from './headings.ts';
+import { headingIds, headingProblems } from './headings.ts';
 import { markupProblems } from './markup.ts';
 import { nextReview, reviewState, type ReviewState } from './review.ts';
 import { isPublished } from './schema/fields.ts';
@@ -231,6 +231,9 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
       const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
       if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
     }
+    for (const problem of headingProblems(scan.headings.map((h) => ({ ...h, line: f.bodyLine + h.line - 1 })))) {
+      issues.push({ file: f.file, field: 'body', line: problem.line, message: `${problem.message}.`, ruleId: 'heading-id' });
+    }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
     for (const use of scan.components) {
       if (!isComponentName(use.name) || provided.has(use.name.split('.')[0]!)) continue;
@@ -408,9 +411,4 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
     edition: policies.map((p) => p.current).filter((v) => v.state === 'current').reduce((max, v) => (v.data.effective > max ? v.data.effective : max), '0000-01-01'),
   };
   return { handbook, issues: [], warnings };
-}
-
-/** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
-export function pagedPolicies(handbook: Handbook): Policy[] {
-  return [...handbook.policies, ...handbook.withdrawn];
 }

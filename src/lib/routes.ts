@@ -8,7 +8,9 @@
  * the base with `withBase` (links.ts) or `url()` in src/data/handbook.ts. A light module (only
  * types from the model), so the CLI and browser code can load it cheaply.
  */
+import { staticComparePairs } from './compare-pairs.ts';
 import type { AgreementFile } from './content.ts';
+import { redlineDocxName, versionDocxName } from './docx/site.ts';
 import type { Handbook, Policy, PolicyVersion } from './model.ts';
 
 /** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
@@ -29,11 +31,13 @@ export interface Route<P extends Record<string, string>, D> {
   path(params: P): string;
   /** Every page of this kind, with the data it shows. */
   pages(handbook: Handbook): Page<P, D>[];
+  /** The parameters of an address of this kind (without the base path), or undefined. */
+  match(path: string): P | undefined;
 }
 
 /** A page of its own (no parameters): its data is the handbook. */
 function single(pattern: string): Route<Record<string, never>, Record<string, never>> {
-  return { pattern, path: () => pattern, pages: () => [{ params: {}, props: {} }] };
+  return { pattern, path: () => pattern, pages: () => [{ params: {}, props: {} }], match: (path) => (path === pattern ? {} : undefined) };
 }
 
 /** Fills `[name]` in a pattern. */
@@ -46,7 +50,19 @@ function fill(pattern: string, params: Record<string, string>): string {
 }
 
 function dynamic<P extends Record<string, string>, D>(pattern: string, pages: (handbook: Handbook) => Page<P, D>[]): Route<P, D> {
-  return { pattern, path: (params) => fill(pattern, params), pages };
+  const names = [...pattern.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
+  // A folder's address matches with or without its trailing slash.
+  const source = pattern.replace(/[.*+?^${}()|\\]/g, '\\$&').replace(/\[\w+\]/g, '([^/]+)').replace(/\/$/, '/?');
+  const regex = new RegExp(`^${source}$`);
+  return {
+    pattern,
+    path: (params) => fill(pattern, params),
+    pages,
+    match(path) {
+      const m = regex.exec(path);
+      return m ? (Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(m[i + 1]!)])) as P) : undefined;
+    },
+  };
 }
 
 export interface PolicyPageData {
@@ -76,13 +92,6 @@ function policyPageData(handbook: Handbook, policy: Policy, version: PolicyVersi
   };
 }
 
-/**
- * The version pairs that get a compare page of their own. Issue #16 narrows this to each version
- * against the one before and against the current; other pairs are redlined in the browser.
- */
-export function comparePairs(policy: Policy): [PolicyVersion, PolicyVersion][] {
-  return policy.versions.flatMap((from, i) => policy.versions.slice(i + 1).map((to): [PolicyVersion, PolicyVersion] => [from, to]));
-}
 
 export const routes = {
   home: single('/'),
@@ -94,10 +103,31 @@ export const routes = {
       policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: policyPageData(handbook, policy, version) })),
     ),
   ),
+  /** Each version's blocks, for the compare pages the browser redlines (src/lib/compare-data.ts). */
+  versionBlocks: dynamic('/policies/[slug]/[version]/blocks.json', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) => policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } }))),
+  ),
+  /** "Download as Word" of a version. */
+  versionDocx: dynamic('/policies/[slug]/[version]/[file]', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) =>
+      policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version, file: versionDocxName(policy.slug, version.version) }, props: { version } })),
+    ),
+  ),
   history: dynamic('/policies/[slug]/history/', (handbook) => pagedPolicies(handbook).map((policy) => ({ params: { slug: policy.slug }, props: { policy } }))),
   compare: dynamic('/policies/[slug]/compare/[from]/[to]/', (handbook) =>
     pagedPolicies(handbook).flatMap((policy) =>
-      comparePairs(policy).map(([from, to]) => ({ params: { slug: policy.slug, from: from.version, to: to.version }, props: { policy, from, to } })),
+      // Each version against the one before and against the current one; any other pair is
+      // redlined in the browser at the same address (src/client/compare-anywhere.ts, from 404.astro).
+      staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({ params: { slug: policy.slug, from: from.version, to: to.version }, props: { policy, from, to } })),
+    ),
+  ),
+  /** "Download as Word" of a static compare page: the redline as tracked changes. */
+  compareDocx: dynamic('/policies/[slug]/compare/[from]/[to]/[file]', (handbook) =>
+    pagedPolicies(handbook).flatMap((policy) =>
+      staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({
+        params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
+        props: { from, to },
+      })),
     ),
   ),
   changes: single('/changes/'),
@@ -127,6 +157,8 @@ export const href = {
   version: (v: { slug: string; version: string }) => routes.version.path({ slug: v.slug, version: v.version }),
   history: (p: { slug: string }) => routes.history.path({ slug: p.slug }),
   compare: (slug: string, from: string, to: string) => routes.compare.path({ slug, from, to }),
+  versionDocx: (v: { slug: string; version: string }) => routes.versionDocx.path({ slug: v.slug, version: v.version, file: versionDocxName(v.slug, v.version) }),
+  compareDocx: (slug: string, from: string, to: string) => routes.compareDocx.path({ slug, from, to, file: redlineDocxName(slug, from, to) }),
   agreement: (a: { slug: string }) => routes.agreement.path({ slug: a.slug }),
   agreements: () => routes.agreements.path({}),
   /** A page of its own: `href.page('changes')`. */

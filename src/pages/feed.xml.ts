@@ -1,5 +1,6 @@
 import type { APIRoute } from 'astro';
 import { getHandbook, url } from '../data/handbook';
+import { href } from '../lib/routes';
 import { xmlText as escape } from '../lib/escape';
 import { allChanges } from '../lib/summary';
 
@@ -10,8 +11,8 @@ export const GET: APIRoute = ({ site }) => {
   const abs = (path: string) => `${origin}${url(path)}`;
   const changes = allChanges(handbook);
   const updated = changes[0]?.version.data.effective ?? handbook.today;
-  const entries = changes.map(({ policy, version }) => {
-    const link = abs(`/policies/${policy.slug}/${version.version}/`);
+  const entries = changes.map(({ version }) => {
+    const link = abs(href.version(version));
     const notes = version.data.changes.map((c) => `<li>${escape(c)}</li>`).join('');
     return `  <entry>
     <title>${escape(`${version.data.title}, version ${version.version}`)}</title>
@@ -25,9 +26,9 @@ export const GET: APIRoute = ({ site }) => {
   const body = `<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom">
   <title>${escape(`${handbook.config.title}: changes`)}</title>
-  <id>${escape(abs('/changes/'))}</id>
-  <link rel="alternate" href="${escape(abs('/changes/'))}"/>
-  <link rel="self" href="${escape(abs('/feed.xml'))}"/>
+  <id>${escape(abs(href.page('changes')))}</id>
+  <link rel="alternate" href="${escape(abs(href.page('changes')))}"/>
+  <link rel="self" href="${escape(abs(href.page('feed')))}"/>
   <updated>${updated}T00:00:00Z</updated>
   <author><name>${escape(handbook.config.firm)}</name></author>
 ${entries.join('\n')}

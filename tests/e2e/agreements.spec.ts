@@ -245,7 +245,9 @@ test.describe('agreements', () => {
     await expect(body).toHaveCount(1);
     await expect(body.locator('[data-pagefind-filter="kind"]')).toHaveText('Agreement');
     await expect(body.locator('[data-pagefind-filter="versions"]')).toHaveText('In force');
-    await expect(body.locator('[data-pagefind-filter="chapter"]')).toHaveText('Agreements');
+    // A kind, not a chapter: "Agreements" is never both (issue 18); the result still says where it is from.
+    await expect(body.locator('[data-pagefind-filter="chapter"]')).toHaveCount(0);
+    await expect(body.locator('[data-pagefind-meta="chapter"]')).toHaveText('Agreements');
     await expect(body.locator('[data-pagefind-meta="title"]')).toHaveText(agreement.title);
     await expect(body.locator('[data-pagefind-meta="version"]')).toHaveText(agreement.version);
     await expect(page.locator('[data-agreement-panel]')).toHaveAttribute('data-pagefind-ignore', '');

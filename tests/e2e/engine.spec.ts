@@ -86,8 +86,14 @@ test.describe('the handbook engine', () => {
     await page.goto('policies/access-control/');
     await expect(page.getByRole('navigation', { name: 'Chapters' })).toBeHidden();
     await expect(page.locator('.site-header')).toBeHidden();
-    await expect(page.locator('.print-url')).toBeVisible();
     await expect(page.locator('.version-status')).toBeVisible();
+    // A policy prints its address in every page's bottom margin (PageMargins), not in a closing footer.
+    await expect(page.locator('.print-url')).toBeHidden();
+    expect(await page.locator('head style').allTextContents()).toContainEqual(expect.stringContaining('printed from /handbook/policies/access-control/'));
+    // A page without margins of its own ends with the footer and its address.
+    await page.goto('changes/');
+    await expect(page.locator('.print-url')).toHaveText('/handbook/changes/');
+    await expect(page.locator('.print-url')).toBeVisible();
     expect(watch.consoleErrors).toEqual([]);
   });
 

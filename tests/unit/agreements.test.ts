@@ -72,6 +72,14 @@ describe('agreement checks', () => {
     expect(issues[0]!.message).toContain('expected one of: client');
   });
 
+  it('reports a party whose name comes from a field that is not declared', () => {
+    const text = agreement('  - name: known\n    label: Known', '<Field name="known" />\n\n<Signature party="client" />').replace('    label: Client\n', '    label: Client\n    nameField: clientName\n');
+    const issues = issuesFor(text);
+    expect(issues).toEqual([
+      { file: expect.stringMatching(/extra\.mdx$/), field: 'parties.0.nameField', message: 'Party "client" takes its name from the field "clientName", which is not declared, expected one of: known.', ruleId: 'agreement-name-field-undeclared' },
+    ]);
+  });
+
   it('reports a duplicate field name and an unknown type, naming the field', () => {
     const issues = issuesFor(agreement('  - name: a\n    label: A\n    type: signature\n  - name: a\n    label: A again', '<Field name="a" />'));
     expect(issues.map((i) => i.field).sort()).toEqual(['fields.0.type', 'fields.1.name']);

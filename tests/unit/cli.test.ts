@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -125,8 +125,10 @@ describe('handbook new and version', () => {
 
   it('new scaffolds a draft policy and refuses to overwrite it', () => {
     expect(cli(['new', 'complaints'], { HANDBOOK_CONTENT: dir }).code).toBe(0);
-    const file = join(dir, 'policies/complaints/1.0.mdx');
+    // Plain Markdown: it builds faster, and a new policy uses no component.
+    const file = join(dir, 'policies/complaints/1.0.md');
     expect(readFileSync(file, 'utf8')).toContain('status: draft');
+    expect(existsSync(join(dir, 'policies/complaints/1.0.mdx'))).toBe(false);
     const again = cli(['new', 'complaints'], { HANDBOOK_CONTENT: dir });
     expect(again.code).toBe(1);
     expect(again.err).toContain('already exists: nothing was written');
@@ -143,6 +145,19 @@ describe('handbook new and version', () => {
     expect(again.code).toBe(1);
     expect(again.err).toContain('is already a draft');
     expect(existsSync(join(dir, 'policies/intake/1.12.md'))).toBe(false);
+  });
+
+  it.each([
+    ['plain text', '1.1.md', 'Plain text, with a [link](/reviews/).\n'],
+    ['a JSX element', '1.1.mdx', 'A line<br />break.\n'],
+    ['a paragraph MDX reads differently (Markdown would make it code)', '1.1.mdx', 'Text.\n\n    indented, a paragraph in MDX\n'],
+  ])('version of an .mdx text with %s writes %s', (_, expected, body) => {
+    const slug = `mdx-${body.length}`;
+    mkdirSync(join(dir, 'policies', slug));
+    const front = ['title: Notes', 'summary: Notes.', 'chapter: clients', 'owner: Practice Manager', 'approvedBy: Partners', 'effective: 2025-01-01', 'lastReviewed: 2025-01-01', 'changes: [First.]'];
+    writeFileSync(join(dir, 'policies', slug, '1.0.mdx'), `---\n${front.join('\n')}\n---\n\n${body}`);
+    expect(cli(['version', slug], { HANDBOOK_CONTENT: dir }).code).toBe(0);
+    expect(readdirSync(join(dir, 'policies', slug)).sort()).toEqual(['1.0.mdx', expected]);
   });
 
   it('version of an unknown policy exits 2', () => {

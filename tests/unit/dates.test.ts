@@ -6,10 +6,11 @@ describe('parseCalendarDate', () => {
     ['2026-03-01', '2026-03-01'],
     [' 2024-02-29 ', '2024-02-29'],
     [new Date(Date.UTC(2025, 0, 31)), '2025-01-31'],
+    ['1000-01-01', '1000-01-01'], // the earliest four-digit year
   ])('reads %s', (input, expected) => {
     expect(parseCalendarDate(input)).toBe(expected);
   });
-  it.each([['2025-13-01'], ['2025-02-30'], ['2023-02-29'], ['soon'], ['2025-1-1'], [20250101], [undefined], [new Date('nope')]])(
+  it.each([['2025-13-01'], ['2025-02-30'], ['0999-12-31'], ['2023-02-29'], ['soon'], ['2025-1-1'], [20250101], [undefined], [new Date('nope')]])(
     'rejects %s',
     (input) => {
       expect(parseCalendarDate(input)).toBeUndefined();

@@ -514,6 +514,11 @@ describe('splits, joins and short blocks', () => {
     expect(types(r)).toEqual(['change']);
     expect(changed(r)[0]?.joined?.map((b) => b.text)).toEqual(['Email is deleted after two years.']);
     expect(body(r)).toBe('The firm keeps files for six years[-. Email-][+, and email+] is deleted after two years.\nNote: Joined from 2 paragraphs');
+    expect(redlineToHtml(r)).toBe(
+      '<p class="rl-chg">The firm keeps files for six years<del><span class="visually-hidden">deleted: </span>. Email</del>' +
+        '<ins><span class="visually-hidden">inserted: </span>, and email</ins> is deleted after two years.<span class="rl-note">Joined from 2 paragraphs</span></p>',
+    );
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(JSON.parse(JSON.stringify(redlineSources(doc('A b c d.', 'E f g h.'), 'A b c d e f g h.')))).toMatchObject({ summary: { blocksJoined: 1, wordsAdded: 1, wordsRemoved: 1 } });
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scanBody } from '../../src/lib/body.ts';
-import { resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
+import { printedAddress, resolveLink, targetPath, withBase } from '../../src/lib/links.ts';
 
 const from = 'policies/intake/1.0.mdx';
 
@@ -87,5 +87,13 @@ describe('scanBody', () => {
 
   it('throws on MDX that cannot be parsed', () => {
     expect(() => scanBody('An unclosed <Callout> tag', 'mdx')).toThrow();
+  });
+});
+
+describe('printedAddress', () => {
+  it('is the full address when the site address is known, else the path', () => {
+    expect(printedAddress('/handbook/policies/x/compare/1.0/2.0/', 'https://intranet.example')).toBe('https://intranet.example/handbook/policies/x/compare/1.0/2.0/');
+    expect(printedAddress('/handbook/policies/x/', new URL('https://intranet.example/handbook/'))).toBe('https://intranet.example/handbook/policies/x/');
+    expect(printedAddress('/policies/x/', undefined)).toBe('/policies/x/');
   });
 });

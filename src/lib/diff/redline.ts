@@ -132,7 +132,12 @@ function dice(a: Prepared, b: Prepared, threshold = PAIR_THRESHOLD): number {
 function splitScore(whole: Prepared, first: Prepared, second: Prepared): number {
   if (!SPLITTABLE.has(whole.block.kind) || first.block.kind !== whole.block.kind || second.block.kind !== whole.block.kind) return 0;
   if (!first.wordCount || !second.wordCount) return 0;
-  const together = dice(whole, merge([first, second]), SPLIT_THRESHOLD);
+  const total = whole.wordCount + first.wordCount + second.wordCount;
+  // The most Dice can be, from the counts alone: most pairs of blocks stop here, cheaply.
+  if ((2 * Math.min(whole.wordCount, first.wordCount + second.wordCount)) / total < SPLIT_THRESHOLD) return 0;
+  let shared = 0;
+  for (const [word, n] of whole.words) shared += Math.min(n, (first.words.get(word) ?? 0) + (second.words.get(word) ?? 0));
+  const together = (2 * shared) / total;
   if (together < SPLIT_THRESHOLD || together <= Math.max(dice(whole, first, 0), dice(whole, second, 0))) return 0;
   const brings = (part: Prepared) => common(whole, part) / part.wordCount >= 0.5;
   return brings(first) && brings(second) ? together : 0;

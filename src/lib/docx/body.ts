@@ -14,6 +14,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
 import { markdownToMdast, mdxToMdast } from 'satteri';
+import { MARKDOWN_FEATURES } from '../headings.ts';
 import type { EmbeddedImage } from './images.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
 
@@ -44,7 +45,7 @@ interface Format {
 /** Parses a body as the site does (GFM; MDX unless the file is `.md`). */
 export function parseBody(body: string, format: 'md' | 'mdx'): Root {
   const parse = format === 'md' ? markdownToMdast : mdxToMdast;
-  return parse(body, { features: { gfm: true } }) as unknown as Root;
+  return parse(body, { features: MARKDOWN_FEATURES }) as unknown as Root;
 }
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ');

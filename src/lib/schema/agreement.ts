@@ -49,6 +49,8 @@ export const partySchema = z.strictObject({
   id: slug,
   /** Who signs, e.g. "Client", "For the Firm". */
   label: text,
+  /** The field whose value is printed as "Full name" under this party's signature (e.g. `staffName`). */
+  nameField: z.string().optional(),
 });
 
 export const agreementSchema = z

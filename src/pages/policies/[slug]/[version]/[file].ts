@@ -1,15 +1,12 @@
 import type { APIRoute } from 'astro';
 import { getHandbook } from '../../../../data/handbook';
 import { versionDocx } from '../../../../lib/docx/document';
-import { DOCX_TYPE, versionDocxName } from '../../../../lib/docx/site';
-import { pagedPolicies, type PolicyVersion } from '../../../../lib/model';
+import { DOCX_TYPE } from '../../../../lib/docx/site';
+import type { PolicyVersion } from '../../../../lib/model';
+import { routes } from '../../../../lib/routes';
 
 /** "Download as Word" on every version's page: a clean Word document of that version. */
-export function getStaticPaths() {
-  return pagedPolicies(getHandbook()).flatMap((policy) =>
-    policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version, file: versionDocxName(policy.slug, version.version) }, props: { version } })),
-  );
-}
+export const getStaticPaths = () => routes.versionDocx.pages(getHandbook());
 
 export const GET: APIRoute = async ({ props }) => {
   const handbook = getHandbook();

@@ -3,14 +3,11 @@ import { getHandbook } from '../../../../data/handbook';
 import type { VersionBlocks } from '../../../../lib/compare-data';
 import { formatDate } from '../../../../lib/dates';
 import { blocksOf, metadataFields } from '../../../../lib/diff';
-import { pagedPolicies, type Policy, type PolicyVersion } from '../../../../lib/model';
+import type { Policy, PolicyVersion } from '../../../../lib/model';
+import { routes } from '../../../../lib/routes';
 
 /** Each published version's blocks, for the compare pages redlined in the browser (src/lib/compare-data.ts). */
-export function getStaticPaths() {
-  return pagedPolicies(getHandbook()).flatMap((policy) =>
-    policy.versions.map((version) => ({ params: { slug: policy.slug, version: version.version }, props: { policy, version } })),
-  );
-}
+export const getStaticPaths = () => routes.versionBlocks.pages(getHandbook());
 
 export const GET: APIRoute = ({ props }) => {
   const { policy, version } = props as { policy: Policy; version: PolicyVersion };

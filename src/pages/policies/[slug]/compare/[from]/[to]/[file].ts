@@ -1,20 +1,13 @@
 import type { APIRoute } from 'astro';
 import { getHandbook } from '../../../../../../data/handbook';
-import { staticComparePairs } from '../../../../../../lib/compare-pairs';
 import { diffMetadata, redlineVersions } from '../../../../../../lib/diff';
 import { redlineDocx } from '../../../../../../lib/docx/document';
-import { DOCX_TYPE, redlineDocxName } from '../../../../../../lib/docx/site';
-import { pagedPolicies, type PolicyVersion } from '../../../../../../lib/model';
+import { DOCX_TYPE } from '../../../../../../lib/docx/site';
+import type { PolicyVersion } from '../../../../../../lib/model';
+import { routes } from '../../../../../../lib/routes';
 
 /** "Download as Word" on the compare pages built statically: the redline as Word tracked changes. */
-export function getStaticPaths() {
-  return pagedPolicies(getHandbook()).flatMap((policy) =>
-    staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({
-      params: { slug: policy.slug, from: from.version, to: to.version, file: redlineDocxName(policy.slug, from.version, to.version) },
-      props: { from, to },
-    })),
-  );
-}
+export const getStaticPaths = () => routes.compareDocx.pages(getHandbook());
 
 export const GET: APIRoute = async ({ props }) => {
   const handbook = getHandbook();
