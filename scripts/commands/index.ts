@@ -25,5 +25,6 @@ export const commands: CommandEntry[] = [
   { name: 'publish', usage: 'publish <slug> [--effective DATE]', summary: 'Publish the latest draft of a policy after checking it (sets status: active, and the effective date if given).', load: async () => (await import('./lifecycle.ts')).publish },
   { name: 'retire', usage: 'retire <slug> --on DATE [--replaced-by SLUG]', summary: 'Withdraw a policy from a date: it leaves the navigation, search and reviews; its pages stay with a banner.', load: async () => (await import('./lifecycle.ts')).retire },
   { name: 'review', usage: 'review [--within DAYS] [--owner ROLE] [--fail-on overdue|due] [--json]', summary: 'What is overdue or due soon; --fail-on exits 1 when anything is in that state.', load: async () => (await import('./review.ts')).review },
+  { name: 'status', usage: 'status [--from DATE] [--to DATE] [--json]', summary: 'What takes effect and which reviews become due soon or overdue in a window (default: today to 30 days ahead).', load: async () => (await import('./status.ts')).status },
   { name: 'pdf', usage: 'pdf [--site DIR] [--out DIR] [--paper a4|letter]', summary: 'Blank PDFs of every agreement and the print edition, from the built site (default dist/).', load: async () => (await import('./pdf.ts')).pdf },
 ];

@@ -11,8 +11,9 @@ import { escapeHtml, redlineToHtml } from '../lib/diff/html.ts';
 import { diffMetadata } from '../lib/diff/metadata.ts';
 import { redline } from '../lib/diff/redline.ts';
 import { summaryPoints } from '../lib/diff/layout.ts';
+import { changeNotesHtml } from '../lib/change-notes.ts';
 import { href } from '../lib/routes.ts';
-import { compareVersions } from '../lib/versions.ts';
+import { compareVersions, versionsBetween } from '../lib/versions.ts';
 import { bindComparePicker } from './compare-picker.ts';
 import { keepViewInAddress } from './compare-view.ts';
 
@@ -28,7 +29,7 @@ async function load(slug: string, version: string): Promise<VersionBlocks | unde
 const describe = (v: VersionBlocks) => `Version ${v.version}, ${v.state === 'upcoming' ? 'takes effect' : 'effective'} ${v.effectiveText}`;
 
 /** The compare page's content, as the static page lays it out (src/pages/policies/[slug]/compare/[from]/[to].astro). */
-function pageHtml(from: VersionBlocks, to: VersionBlocks): string {
+function pageHtml(from: VersionBlocks, to: VersionBlocks, spanned: VersionBlocks[]): string {
   const result = redline(from.blocks, to.blocks);
   const metadata = diffMetadata(from.details, to.details);
   const e = escapeHtml;
@@ -42,7 +43,7 @@ function pageHtml(from: VersionBlocks, to: VersionBlocks): string {
       `<button type="submit">Compare</button><p class="compare-error" role="alert" hidden></p></fieldset></form>`,
     `<section class="redline-summary" aria-labelledby="summary-heading"><h2 id="summary-heading">Summary</h2>` +
       (result.identical && metadata.length === 0 ? '<p>No differences between these versions.</p>' : `<ul>${summaryPoints(result).map((p) => `<li>${e(p)}</li>`).join('')}</ul>`) +
-      (to.changes.length ? `<h3>Change notes for version ${e(to.version)}</h3><ul>${to.changes.map((c) => `<li>${e(c)}</li>`).join('')}</ul>` : '') +
+      changeNotesHtml(spanned) +
       `</section>`,
     metadata.length
       ? `<section aria-labelledby="metadata-heading"><h2 id="metadata-heading">Details changed</h2><table class="data"><thead><tr><th scope="col">Detail</th><th scope="col">Version ${e(from.version)}</th><th scope="col">Version ${e(to.version)}</th></tr></thead><tbody>` +
@@ -69,7 +70,10 @@ async function show(): Promise<void> {
   const [from, to] = await Promise.all([load(pair.slug, pair.from), load(pair.slug, pair.to)]);
   const main = document.querySelector<HTMLElement>('main');
   if (!from || !to || from.version === to.version || !main) return;
-  main.innerHTML = pageHtml(from, to);
+  // The change notes of every version between the two, not only the last one's.
+  const between = versionsBetween(to.versions.map((version) => ({ version })), from.version, to.version).filter((v) => v.version !== to.version);
+  const spanned = [...(await Promise.all(between.map((v) => load(pair.slug, v.version)))).filter((v) => v !== undefined), to];
+  main.innerHTML = pageHtml(from, to, spanned);
   document.body.classList.replace('kind-not-found', 'kind-compare');
   document.title = document.title.replace(/^[^·]*/, `${to.title}: changes from ${from.version} to ${to.version} `);
   const form = main.querySelector<HTMLFormElement>('form.compare-picker');

@@ -7,7 +7,8 @@ import { isDevServer, rememberedHandbook } from '../integrations/shared-handbook
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
-import { loadHandbook, type Handbook } from '../lib/model.ts';
+import type { PolicyFacts } from '../lib/in-force.ts';
+import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
 import { href } from '../lib/routes.ts';
 
 let cached: Handbook | undefined;
@@ -53,3 +54,22 @@ export const compareUrl = (slug: string, from: string, to: string) => url(href.c
 export const agreementUrl = (a: { slug: string }) => url(href.agreement(a));
 export const chapterUrl = (id: string) => url(href.chapter(id));
 export const pageUrl = (kind: Parameters<typeof href.page>[0]) => url(href.page(kind));
+
+const facts = new WeakMap<Policy, PolicyFacts>();
+/** What the browser needs to recompute a policy's in-force and review sentences (src/lib/in-force.ts). */
+export function policyFacts(p: Policy): PolicyFacts {
+  let f = facts.get(p);
+  if (!f) {
+    f = {
+      s: p.slug,
+      t: p.current.data.title,
+      u: policyUrl(p),
+      v: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, href: versionUrl(v), ...(v.data.withdrawn ? { withdrawn: v.data.withdrawn } : {}) })),
+      r: { last: p.review.lastReviewed, next: p.review.next },
+    };
+    const replacement = p.withdrawal?.replacedBy ? getHandbook().bySlug.get(p.withdrawal.replacedBy) : undefined;
+    if (replacement) f.x = { t: replacement.current.data.title, u: policyUrl(replacement) };
+    facts.set(p, f);
+  }
+  return f;
+}

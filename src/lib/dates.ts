@@ -50,6 +50,13 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
   return fromUtc(addMonthsFns(toUtc(date), months));
 }
 
+/** Adds (or with a negative number, subtracts) whole days. */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  const d = toUtc(date);
+  d.setUTCDate(d.getUTCDate() + days);
+  return fromUtc(d);
+}
+
 /** Days from `from` to `to` (positive when `to` is later). */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return differenceInCalendarDays(toUtc(to), toUtc(from));

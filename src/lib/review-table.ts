@@ -29,8 +29,13 @@ export interface ReviewFilter {
   state?: ReviewState;
 }
 
-export function reviewRows(handbook: Handbook, filter: ReviewFilter = {}): ReviewRow[] {
+/** The dashboard's order: overdue first, then due soon, then current; within each, by next review date, then title. */
+export function byReviewOrder(a: Pick<ReviewRow, 'state' | 'nextReview' | 'title'>, b: Pick<ReviewRow, 'state' | 'nextReview' | 'title'>): number {
   const rank = (s: ReviewState) => REVIEW_STATES.indexOf(s);
+  return rank(a.state) - rank(b.state) || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title);
+}
+
+export function reviewRows(handbook: Handbook, filter: ReviewFilter = {}): ReviewRow[] {
   return handbook.policies
     .map((p): ReviewRow => {
       const upcoming = p.upcoming[0];
@@ -51,7 +56,7 @@ export function reviewRows(handbook: Handbook, filter: ReviewFilter = {}): Revie
     .filter((r) => !filter.owner || r.owner.toLowerCase() === filter.owner.toLowerCase())
     .filter((r) => filter.within === undefined || r.daysLeft <= filter.within)
     .filter((r) => !filter.state || r.state === filter.state)
-    .sort((a, b) => rank(a.state) - rank(b.state) || a.nextReview.localeCompare(b.nextReview) || a.title.localeCompare(b.title));
+    .sort(byReviewOrder);
 }
 
 const CSV_COLUMNS: [keyof ReviewRow, string][] = [

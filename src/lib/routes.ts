@@ -131,6 +131,7 @@ export const routes = {
     ),
   ),
   changes: single('/changes/'),
+  asAt: single('/as-at/'),
   feed: single('/feed.xml'),
   reviews: single('/reviews/'),
   reviewsCsv: single('/reviews.csv'),
@@ -145,10 +146,10 @@ export const routes = {
 } as const;
 
 export type PageKind = keyof typeof routes;
-type SinglePageKind = 'home' | 'changes' | 'feed' | 'reviews' | 'reviewsCsv' | 'agreements' | 'print' | 'search' | 'notFound' | 'robots';
+type SinglePageKind = 'home' | 'changes' | 'asAt' | 'feed' | 'reviews' | 'reviewsCsv' | 'agreements' | 'print' | 'search' | 'notFound' | 'robots';
 
 /** Addresses of single pages a link in the content may point at. */
-export const SITE_PAGES: readonly string[] = (['home', 'changes', 'reviews', 'reviewsCsv', 'agreements', 'print', 'search', 'feed'] as const).map((k) => routes[k].path({}));
+export const SITE_PAGES: readonly string[] = (['home', 'changes', 'asAt', 'reviews', 'reviewsCsv', 'agreements', 'print', 'search', 'feed'] as const).map((k) => routes[k].path({}));
 
 /** Address builders for links: `href.version({ slug, version })` and so on (without the base path). */
 export const href = {

@@ -107,3 +107,13 @@ export function classifyVersions<T extends Dated>(versions: readonly T[], today:
     return next ? { item, state: 'superseded', supersededBy: next } : { item, state: 'superseded' };
   });
 }
+
+/**
+ * The versions a comparison from `from` to `to` spans: every version after `from` up to and
+ * including `to`, oldest first (their change notes are what changed between the two).
+ */
+export function versionsBetween<T extends { version: string }>(versions: readonly T[], from: string, to: string): T[] {
+  return [...versions]
+    .filter((v) => compareVersions(v.version, from) > 0 && compareVersions(v.version, to) <= 0)
+    .sort((a, b) => compareVersions(a.version, b.version));
+}

@@ -14,6 +14,8 @@ test.describe('the handbook engine', () => {
   });
 
   test('a policy page states its version as at a date, with owner and approver', async ({ page, watch }) => {
+    // The browser restates it for its own today: read it on the build date.
+    await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
     await page.goto('policies/secure-communication/');
     await expect(page.locator('.version-status')).toContainText('Version 2.1 — in force since 1 June 2026 — current as at 15 November 2026');
     const meta = page.locator('.policy-meta');

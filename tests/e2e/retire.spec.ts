@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { serveSite, type LocalSite } from '../../scripts/local-site.ts';
+import type { Page } from '@playwright/test';
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -56,8 +57,12 @@ test.afterAll(async () => {
   }
 });
 
+// Pages restate what is in force for the reader's today: read each build on its own date.
+const readOn = (page: Page, date: string) => page.clock.setFixedTime(new Date(`${date}T10:00:00`));
+
 test('the day before: in the navigation, the in-force search and the dashboard, with a notice', async ({ page }) => {
   const { site, dir } = builds.before!;
+  await readOn(page, '2026-11-30');
   await page.goto(`${site.origin}/`);
   await expect(page.locator('.chapter-card').getByRole('link', { name: 'Petty cash' })).toBeVisible();
   await page.goto(`${site.origin}/reviews/`);
@@ -70,6 +75,7 @@ test('the day before: in the navigation, the in-force search and the dashboard, 
 
 test('on the day: out of the navigation, the in-force search and the dashboard; pages and history stay with a banner', async ({ page }) => {
   const { site, dir } = builds.after!;
+  await readOn(page, '2026-12-01');
   await page.goto(`${site.origin}/`);
   await expect(page.locator('.chapter-card').getByRole('link', { name: 'Expenses' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Petty cash' })).toHaveCount(0);
@@ -95,6 +101,7 @@ test('on the day: out of the navigation, the in-force search and the dashboard; 
 test('links to it still lead to its page; the related list no longer offers it', async ({ page }) => {
   for (const when of ['before', 'after'] as const) {
     const { site } = builds[when]!;
+    await readOn(page, when === 'before' ? '2026-11-30' : '2026-12-01');
     await page.goto(`${site.origin}/policies/gifts/`);
     await page.getByRole('link', { name: 'petty cash tin' }).click();
     await expect(page).toHaveURL(`${site.origin}/policies/petty-cash/`);

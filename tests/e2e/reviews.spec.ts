@@ -1,14 +1,15 @@
 import { expect, expectAccessible, test } from './fixtures.ts';
 
 test.describe('review dates', () => {
-  test('the badge states the review date and the state as at the build date, without JavaScript', async ({ browser }) => {
+  test('the review record states the review dates and the state as at the build date, without JavaScript', async ({ browser }) => {
     const context = await browser.newContext({ javaScriptEnabled: false, baseURL: process.env['E2E_BASE_URL']! });
     const page = await context.newPage();
     await page.goto('policies/access-control/');
-    const badge = page.locator('.review-badge');
-    await expect(badge).toContainText('Review overdue');
-    await expect(badge.locator('time')).toHaveAttribute('datetime', '2026-08-25');
-    await expect(badge).toContainText('as at 15 November 2026');
+    const record = page.locator('.review-record');
+    // Access control 2.0 was last reviewed on 25 August 2025, every 12 months: 82 days overdue.
+    await expect(record).toHaveText('Last reviewed 25 August 2025 · next review by 25 August 2026 Review overdue by 82 days');
+    await expect(record.locator('time').nth(1)).toHaveAttribute('datetime', '2026-08-25');
+    await expect(page.locator('.version-status')).toContainText('as at 15 November 2026');
     await context.close();
   });
 
@@ -16,13 +17,14 @@ test.describe('review dates', () => {
     // On the build date training-and-awareness (next review 5 January 2027) is due soon.
     await page.clock.setFixedTime(new Date('2026-11-15T09:00:00'));
     await page.goto('policies/training-and-awareness/');
-    await expect(page.locator('.review-badge')).toContainText('Review due soon');
+    // Next review 5 January 2027: 51 days ahead, within the 60-day warning.
+    await expect(page.locator('.review-badge')).toHaveText('Review due in 51 days');
     await expect(page.locator('.review-badge')).toHaveClass(/review-due/);
     // Months later, the same built page must say overdue.
     await page.clock.setFixedTime(new Date('2027-03-01T09:00:00'));
     await page.reload();
-    await expect(page.locator('.review-badge')).toContainText('Review overdue');
-    await expect(page.locator('.review-badge')).toContainText('as at 1 March 2027');
+    await expect(page.locator('.review-badge')).toHaveText('Review overdue by 55 days');
+    await expect(page.locator('.version-status')).toContainText('as at 1 March 2027');
     await expect(page.locator('.review-badge')).toHaveClass(/review-overdue/);
     expect(watch.consoleErrors).toEqual([]);
   });
@@ -37,10 +39,8 @@ test.describe('review dates', () => {
       const page = await context.newPage();
       await page.clock.setFixedTime(new Date(instant));
       await page.goto('policies/training-and-awareness/');
-      const badge = page.locator('.review-badge');
-      await expect(badge, timezoneId).toContainText('Review due soon');
-      await expect(badge, timezoneId).toContainText('due today');
-      await expect(badge, timezoneId).toContainText('as at 5 January 2027');
+      await expect(page.locator('.review-badge'), timezoneId).toHaveText('Review due today');
+      await expect(page.locator('.version-status'), timezoneId).toContainText('as at 5 January 2027');
       await context.close();
     }
   });

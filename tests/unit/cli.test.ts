@@ -14,6 +14,55 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: result.status, out: result.stdout, err: result.stderr };
 }
 
+describe('handbook status', () => {
+  // The sample on 15 November 2026 (counted by hand from content/): Legal and ethical obligations
+  // is due for review on 20 January 2027 (due soon from 21 November), Roles and responsibilities on
+  // 10 February 2027 (from 12 December), Scope and exceptions on 28 November 2026 (overdue from the 29th).
+  it('defaults to today and the next 30 days, as text, exit 0', () => {
+    const { code, out } = cli(['status']);
+    expect(code).toBe(0);
+    expect(out).toBe(
+      [
+        'Handbook status from 15 November 2026 to 15 December 2026 (31 days):',
+        '',
+        'Reviews becoming due soon (60 days before the review date)',
+        '  21 November 2026   Legal and ethical obligations (review by 20 January 2027)',
+        '  12 December 2026   Roles and responsibilities (review by 10 February 2027)',
+        '',
+        'Reviews becoming overdue',
+        '  29 November 2026   Scope and exceptions (review by 28 November 2026)',
+        '',
+        'Already overdue on 15 November 2026: 4 policies (handbook review lists them).',
+        '',
+      ].join('\n'),
+    );
+  }, 120_000);
+  it('--from --to --json: retention and disposal 2.1 takes effect on 1 February 2027', () => {
+    const { code, out } = cli(['status', '--from', '2027-02-01', '--to', '2027-02-01', '--json']);
+    expect(code).toBe(0);
+    expect(JSON.parse(out)).toEqual({
+      from: '2027-02-01',
+      to: '2027-02-01',
+      warnDays: 60,
+      events: [{ date: '2027-02-01', kind: 'takes-effect', slug: 'retention-and-disposal', title: 'Retention and disposal of records', version: '2.1', replaces: '2.0' }],
+      overdueOnFrom: expect.any(Array),
+    });
+  }, 120_000);
+  it('says so when nothing happens', () => {
+    const { code, out } = cli(['status', '--from', '2027-12-01', '--to', '2027-12-02']);
+    expect(code).toBe(0);
+    expect(out).toContain('Nothing takes effect or becomes due in this window.');
+  }, 120_000);
+  it('refuses a bad date or a window that ends before it starts, exit 2', () => {
+    const bad = cli(['status', '--from', '2027-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--from takes a date written YYYY-MM-DD, received "2027-02-30".');
+    const backwards = cli(['status', '--from', '2027-02-01', '--to', '2027-01-01']);
+    expect(backwards.code).toBe(2);
+    expect(backwards.err).toContain('--to (2027-01-01) is before --from (2027-02-01)');
+  }, 120_000);
+});
+
 describe('handbook check', () => {
   it('passes on the sample', () => {
     const { code, out } = cli(['check']);

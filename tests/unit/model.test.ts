@@ -25,7 +25,7 @@ describe('loadHandbook on content with every kind of mistake', () => {
       tests/fixtures/errors/content/policies/delta/1.0.md:9 → reviewEveryMonths: Expected a whole number of months above 0.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:11 → body: Link to "/policies/does-not-exist/": there is no published policy "does-not-exist", expected the slug of a policy in policies/.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:11 → body: Link to "/policies/delta/9.0/": there is no published policy "delta", expected the slug of a policy in policies/.
-      tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/about-us/": the handbook has no page /about-us/, expected /policies/<slug>/, /agreements/<slug>/ or one of /, /changes/, /reviews/, /reviews.csv, /agreements/, /print/, /search/, /feed.xml.
+      tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/about-us/": the handbook has no page /about-us/, expected /policies/<slug>/, /agreements/<slug>/ or one of /, /changes/, /as-at/, /reviews/, /reviews.csv, /agreements/, /print/, /search/, /feed.xml.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:13 → body: Link to "/policies/epsilon/compare/1.0/1.1/": policy "epsilon" has no published version 1.1, expected one of 1.0.
       tests/fixtures/errors/content/policies/epsilon/1.0.md:14 → body: Link to "./missing.pdf": there is no file policies/epsilon/missing.pdf in the content folder, expected a relative path to a policy version (../<slug>/<version>.mdx), an agreement or an image.
       tests/fixtures/errors/content/policies/eta/1.0.mdx:11 → body: Unknown component <Callout>: policy text has no built-in components: use Markdown.
