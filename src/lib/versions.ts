@@ -5,8 +5,13 @@
  * functions: callers pass published versions only. A withdrawal is a dated change like a new
  * version: from its date nothing is in force.
  */
-import { VERSION_PATTERN } from './schema/fields.ts';
 import type { CalendarDate } from './dates.ts';
+
+/**
+ * MAJOR.MINOR without leading zeros: 1.0, 1.10, 2.0. Here rather than in the schema, so the
+ * browser scripts that import these rules do not bundle zod with it.
+ */
+export const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
 
 export const VERSION_STATES = ['current', 'superseded', 'upcoming', 'withdrawn'] as const;
 export type VersionState = (typeof VERSION_STATES)[number];

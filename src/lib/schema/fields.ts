@@ -18,7 +18,7 @@ export const calendarDate = z.unknown().transform((value, ctx): CalendarDate => 
 });
 
 /** A version number MAJOR.MINOR, e.g. `1.0`, `2.1`, `1.10`. */
-export const VERSION_PATTERN = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+export { VERSION_PATTERN } from '../versions.ts';
 
 /** A slug: lower-case words joined by hyphens, used in addresses. */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
