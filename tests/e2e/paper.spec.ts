@@ -74,16 +74,23 @@ test.describe('agreements on paper', () => {
 });
 
 test.describe('compare page', () => {
-  test('says which version is current, superseded or upcoming, and as at when', async ({ page, watch: _watch }) => {
+  test('says which version is current, superseded or upcoming, and as at when; the browser moves both with the day', async ({ page, watch: _watch }) => {
     // content/policies/secure-communication: 1.0 and 2.0 superseded, 2.1 current on 2026-11-15.
+    await page.clock.setFixedTime(new Date('2026-11-15T12:00:00'));
     await page.goto('policies/secure-communication/compare/1.0/2.1/');
     const versions = page.locator('.compare-versions');
-    await expect(versions.locator('li').nth(0)).toContainText('(superseded)');
-    await expect(versions.locator('li').nth(1)).toContainText('(current)');
-    await expect(page.locator('.compare-as-at')).toHaveText('Current, superseded and upcoming as at 15 November 2026.');
-    const upcoming = handbook.policies.find((p) => p.upcoming.length > 0)!;
-    await page.goto(`policies/${upcoming.slug}/compare/${upcoming.current.version}/${upcoming.upcoming[0]!.version}/`);
-    await expect(page.locator('.compare-versions li').nth(1)).toContainText('(upcoming, not yet in force)');
+    await expect(versions.locator('li').nth(0)).toContainText('(Superseded)');
+    await expect(versions.locator('li').nth(1)).toContainText('(Current)');
+    await expect(page.locator('.compare-as-at')).toHaveText('As at 15 November 2026: which version is current, superseded or upcoming.');
+    // retention-and-disposal: 2.0 in force, 2.1 takes effect on 2027-02-01.
+    await page.goto('policies/retention-and-disposal/compare/2.0/2.1/');
+    await expect(page.locator('.compare-versions li').nth(0)).toContainText('(Current)');
+    await expect(page.locator('.compare-versions li').nth(1)).toContainText('(Upcoming)');
+    await page.clock.setFixedTime(new Date('2027-02-01T12:00:00'));
+    await page.reload();
+    await expect(page.locator('.compare-versions li').nth(0)).toContainText('(Superseded)');
+    await expect(page.locator('.compare-versions li').nth(1)).toContainText('(Current)');
+    await expect(page.locator('.compare-as-at')).toHaveText('As at 1 February 2027: which version is current, superseded or upcoming.');
   });
 
   test('the last page of its PDF is never the footer alone', async ({ page, watch: _watch }) => {

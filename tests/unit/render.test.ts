@@ -4,6 +4,9 @@
  * HANDBOOK_RENDER=compiler, every text through Astro's content collections as before) and every
  * file of the two sites compared, pages, "On this page" lists and assets alike.
  *
+ * Word downloads are left out: the docx package stamps each file with the time and random ids, and
+ * they are not rendered texts (tests/unit/docx-export.test.ts reads them back).
+ *
  * The fixture has no fenced code: Shiki gives up tokenising a line after a time limit, so on a
  * busy machine a highlighted block can differ between any two builds, whichever way they render.
  */
@@ -29,7 +32,7 @@ function build(content: string, outDir: string, extra: Record<string, string> = 
 function files(dir: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile()) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+    if (entry.isFile() && !entry.name.endsWith('.docx')) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
   }
   return found;
 }
@@ -57,7 +60,7 @@ describe('texts rendered from the model', () => {
     expect(differ).toEqual([]);
     // The comparison is of real text: the page holds its rendered body and its contents list.
     const html = a.get(page)!.toString('utf8');
-    expect(html).toContain('<nav class="toc" aria-label="On this page"');
+    expect(html).toMatch(/<nav class="toc"[^>]*>.*On this page/);
     expect(html).toMatch(/<div class="prose">\s*<div class="heading-wrap heading-h2"><h2 id="/);
   }, 300_000);
 });
