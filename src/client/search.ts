@@ -80,7 +80,9 @@ function start(root: HTMLElement): void {
   // Older versions have an index of their own (scripts/search-index.ts), merged in the first time
   // the reader asks for them, so the usual search covers only what is in force.
   let olderIndex: Promise<void> | undefined;
-  const withOlder = (pf: Pagefind) => (olderIndex ??= pf.mergeIndex(`${base}pagefind-older/`, { baseUrl: base }));
+  // Pagefind counts a filter only from the filter chunks it has loaded, and a search does not wait
+  // for them: load them (filters()) before the first search of each index, or its counts read 0.
+  const withOlder = (pf: Pagefind) => (olderIndex ??= pf.mergeIndex(`${base}pagefind-older/`, { baseUrl: base }).then(() => pf.filters()).then(() => undefined));
 
   const initial = readAddress(facets);
   box.value = initial.q;
@@ -124,8 +126,8 @@ function start(root: HTMLElement): void {
     // search per query instead of two, the usual case).
     const countOlder = !current.older && olderIndex !== undefined;
     const restricted = [...(countOlder ? [VERSIONS] : []), ...[...current.selected].filter(([, v]) => v.length).map(([name]) => name)];
-    const [all, main, ...without] = await Promise.all([
-      optionsMade ? undefined : pf.filters(),
+    const all = optionsMade ? undefined : await pf.filters();
+    const [main, ...without] = await Promise.all([
       pf.search(term, { filters: filtersOf(current) }),
       ...restricted.map((name) => pf.search(term, { filters: filtersOf(current, name) })),
     ]);

@@ -87,6 +87,6 @@ describe('the route table', () => {
     expect(href.page('print')).toBe('/print/');
     expect(href.agreements()).toBe('/agreements/');
     expect(href.versionDocx({ slug: 'intake', version: '1.10' })).toBe('/policies/intake/1.10/intake-1.10.docx');
-    expect(SITE_PAGES).toEqual(['/', '/changes/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml']);
+    expect(SITE_PAGES).toEqual(['/', '/changes/', '/as-at/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml']);
   });
 });
