@@ -77,3 +77,15 @@ export function serveSite(siteDir: string, base = '/'): Promise<LocalSite> {
     });
   });
 }
+
+/** A port on 127.0.0.1 that nothing listens on now (for a test server). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? done(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
