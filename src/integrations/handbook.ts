@@ -16,6 +16,7 @@ import type { CalendarDate } from '../lib/dates.ts';
 import { readContent } from '../lib/content.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
+import { guardCompiledTexts } from '../data/text-errors.ts';
 import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
@@ -48,7 +49,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         loaded = handbook;
         updateConfig({
           vite: {
-            plugins: [brandModules(options.contentDir, handbook.config)],
+            plugins: [brandModules(options.contentDir, handbook.config), guardCompiledTexts(options.contentDir)],
             // The dev server serves the logo from the content folder, which may lie outside the
             // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
             // (the engine's own folder), so that is listed too.
