@@ -12,7 +12,7 @@ import { relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AstroError } from 'astro/errors';
 import type { Plugin } from 'vite';
-import { isDevServer } from '../integrations/shared-handbook.ts';
+import { devReading } from '../integrations/shared-handbook.ts';
 import type { SourceFile } from '../lib/content.ts';
 import { parseFrontmatter } from '../lib/frontmatter.ts';
 import { textCodeFailure } from '../lib/text-error.ts';
@@ -22,7 +22,7 @@ type Text = Pick<SourceFile, 'file' | 'body' | 'bodyLine' | 'format'>;
 
 function stop(file: Text, error: unknown): never {
   const message = textCodeFailure(file, error);
-  if (isDevServer()) throw new AstroError(message);
+  if (devReading()) throw new AstroError(message);
   // A build: the message alone (a new line first, as Astro may be mid-line listing pages).
   console.error(`\n${message}\nNothing was built.`);
   process.exit(1);
