@@ -16,6 +16,7 @@ export default defineConfig({
       'tests/unit/status.test.ts',
       'tests/unit/review-table.test.ts',
       'tests/unit/diff.test.ts',
+      'tests/unit/diff-formats.test.ts',
       'tests/unit/model.test.ts',
       'tests/unit/model-drafts.test.ts',
       'tests/unit/check-misses.test.ts',
