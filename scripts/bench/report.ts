@@ -118,6 +118,8 @@ function budget(issue: Budget['issue'], description: string, limit: number, unit
   return { description, budget: limit, unit, value, met: value === null ? null : value <= limit, applies, issue, ...(note ? { note } : {}) };
 }
 
+const PROFILED = 'the main build was profiled (--cpu-prof): its CPU is inflated';
+
 /** a ÷ b to two decimals, or null. */
 function ratioOf(a: number | null | undefined, b: number | null | undefined): number | null {
   return a == null || b == null || b === 0 ? null : Math.round((a / b) * 100) / 100;
@@ -145,7 +147,7 @@ export function budgets(result: Omit<BenchResult, 'budgets'>): Record<string, Bu
       'ratio',
       result.cpuRatio.ratio,
       !result.cpuRatio.profiled,
-      result.cpuRatio.ratio === null ? 'needs /usr/bin/time for CPU figures' : result.cpuRatio.profiled ? 'the main build was profiled (--cpu-prof): its CPU is inflated' : undefined,
+      result.cpuRatio.ratio === null ? 'needs /usr/bin/time for CPU figures' : result.cpuRatio.profiled ? PROFILED : undefined,
     ),
     scaling: budget(
       17,
@@ -354,7 +356,7 @@ export function formatTable(result: BenchResult): string {
     'Budgets (measured, not asserted)',
     ...Object.values(result.budgets).map(
       (b) =>
-        `  ${b.met === null ? '?' : b.met ? '✓' : '✗'} ${b.description.padEnd(62)} ${formatValue(b.value, b.unit).padStart(10)}  ≤ ${formatValue(b.budget, b.unit)}${b.applies ? '' : `  (${b.note && !b.note.startsWith('defined for') ? `not applicable: ${b.note}` : 'reference size only'})`}${b.met === null && b.note && b.applies ? `  ${b.note}` : ''}`,
+        `  ${b.met === null ? '?' : b.met ? '✓' : '✗'} ${b.description.padEnd(62)} ${formatValue(b.value, b.unit).padStart(10)}  ≤ ${formatValue(b.budget, b.unit)}${b.applies ? '' : b.note === PROFILED ? '  (not comparable: profiled)' : '  (reference size only)'}${b.met === null && b.note ? `  ${b.note}` : ''}`,
     ),
   ];
   if (result.keptDir) lines.push('', `Kept the generated content, projects and sites in ${result.keptDir}`);
