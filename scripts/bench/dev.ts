@@ -70,10 +70,14 @@ export async function timeDevServer(options: DevOptions): Promise<DevTiming> {
   const pause = options.pauseMs ?? 2500;
   const port = await freePort();
   const origin = `http://127.0.0.1:${port}`;
+  // The server an editor starts: without the variables a test runner sets (NODE_ENV=test, and
+  // Vite's BASE_URL, MODE, DEV, PROD, SSR), which change what Astro serves (404s, stale pages).
+  const env: NodeJS.ProcessEnv = { ...process.env, HANDBOOK_CONTENT: options.contentDir, HANDBOOK_TODAY: options.today, HANDBOOK_BASE: '/', NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
+  for (const name of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[name];
   const started = performance.now();
   const child = spawn(process.execPath, [join(options.root, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
     cwd: options.root,
-    env: { ...process.env, HANDBOOK_CONTENT: options.contentDir, HANDBOOK_TODAY: options.today, HANDBOOK_BASE: '/', NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' },
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own process group, so stopping it stops Vite's and Astro's children too.
     detached: true,
@@ -127,7 +131,9 @@ export async function timeDevServer(options: DevOptions): Promise<DevTiming> {
 
     await timeOthers(options.otherPages.slice(half), true);
   } catch (error) {
-    result.note = `dev server: ${error instanceof Error ? error.message : String(error)}`;
+    // The server's last lines say what went wrong (a 404 after an edit, a content problem).
+    const tail = log.trim().split('\n').slice(-12).join('\n');
+    result.note = `dev server: ${error instanceof Error ? error.message : String(error)}; its log ends:\n${tail}`;
   } finally {
     writeFileSync(file, original);
     if (!exited && child.pid) {

@@ -9,6 +9,13 @@ import { summarizeProfiles, type CpuProfile } from '../../scripts/bench/profile.
 import { loadHandbook } from '../../src/lib/model.ts';
 
 const TODAY = '2026-11-15';
+
+/** This process's environment without what Vitest and Vite add to it. */
+function shellEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const name of Object.keys(env)) if (name.startsWith('VITEST') || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(name)) delete env[name];
+  return env;
+}
 const temp = mkdtempSync(join(tmpdir(), 'bench-test-'));
 afterAll(() => rmSync(temp, { recursive: true, force: true }));
 
@@ -121,7 +128,8 @@ describe('npm run bench --json', () => {
     const run = spawnSync('npm', ['run', '--silent', 'bench', '--', '--policies', '2', '--versions', '2', '--json'], {
       encoding: 'utf8',
       timeout: 400_000,
-      env: { ...process.env, NO_COLOR: '1' },
+      // As from a shell: without the variables Vitest sets for its own code (NODE_ENV, BASE_URL, …).
+      env: { ...shellEnv(), NO_COLOR: '1' },
     });
     stderr = run.stderr;
     expect(run.status, run.stderr.slice(-3000)).toBe(0);
