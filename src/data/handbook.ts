@@ -4,7 +4,7 @@
  */
 import { AstroError } from 'astro/errors';
 import { base } from 'virtual:handbook/base';
-import { isDevServer, rememberedHandbook } from '../integrations/shared-handbook.ts';
+import { devReading, rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
@@ -13,33 +13,24 @@ import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
 import { href, routes, type PageKind, type PageProps, type SinglePageKind } from '../lib/routes.ts';
 
 let cached: Handbook | undefined;
-let loadedAt = 0;
-/** In `astro dev`, how long one reading of the content serves the page being rendered. */
-const DEV_REUSE_MS = 2_000;
-
-/** The dev server's last reading without problems (on the process: edits re-evaluate this module). */
-const LAST_GOOD = Symbol.for('policy-handbook.last-good');
 
 /** The handbook for this build (read and checked once; every page shares it). */
 function getHandbook(): Handbook {
-  // The dev server re-reads the content for each page, so edits show on reload.
-  const dev = isDevServer();
-  if (cached && (!dev || performance.now() - loadedAt < DEV_REUSE_MS)) return cached;
+  // The dev server's reading follows the content as it is edited (drafts previewed, marked as such).
+  const dev = devReading();
+  if (dev) {
+    const handbook = dev.handbook();
+    if (!handbook) throw new AstroError(`The content in ${dev.dir} has problems.`, formatIssues(dev.current().issues));
+    return handbook;
+  }
+  if (cached) return cached;
   const dir = contentDir();
   // A build has just checked the content in the config hook: use that reading.
-  const remembered = dev ? undefined : rememberedHandbook(dir, today());
+  const remembered = rememberedHandbook(dir, today());
   if (remembered) return (cached = remembered);
-  // The dev server previews drafts (marked as such); a build never loads them.
-  const { handbook, issues } = loadHandbook(dir, today(), undefined, { drafts: dev });
-  // In dev, the integration shows content problems (src/integrations/dev-problems.ts) and keeps
-  // pages from rendering; anything else rendered meanwhile (a 404) uses the last good reading.
-  const lastGood = globalThis as { [LAST_GOOD]?: Handbook };
-  if (!handbook && dev && lastGood[LAST_GOOD]) return lastGood[LAST_GOOD];
-  if (handbook && dev) lastGood[LAST_GOOD] = handbook;
+  const { handbook, issues } = loadHandbook(dir, today());
   if (!handbook) throw new AstroError(`The content in ${dir} has problems.`, formatIssues(issues));
-  cached = handbook;
-  loadedAt = performance.now();
-  return handbook;
+  return (cached = handbook);
 }
 
 /** A route entrypoint's `getStaticPaths`: the pages of its kind in the route table, with their data. */

@@ -3,15 +3,20 @@
  * overlay titled as a content problem, naming the content file and line ("Open in editor"
  * opens it), with every problem once; the terminal prints the list once per change, without a
  * stack trace. Pages are not rendered while the content has problems, so Astro has no error of
- * its own to add.
+ * its own to add. The same watcher keeps the pages' reading of the content current.
  */
 import { readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve } from 'node:path';
 import type { AstroIntegrationLogger } from 'astro';
 import type { ViteDevServer } from 'vite';
-import type { CalendarDate } from '../lib/dates.ts';
 import { formatIssue, formatIssues, type ContentIssue } from '../lib/issues.ts';
-import { loadHandbook } from '../lib/model.ts';
+import type { DevReading } from './dev-reading.ts';
+
+/** Whether `path` is `dir` or inside it. */
+function isInside(dir: string, path: string): boolean {
+  const rel = relative(resolve(dir), resolve(path));
+  return !rel.startsWith('..') && !isAbsolute(rel);
+}
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
@@ -65,14 +70,23 @@ const VITE_PATH = /^\/(?:@|__|node_modules\/|src\/|_astro\/)|\.(?:m?[jt]sx?|css|
 const PRINTED = Symbol.for('policy-handbook.dev-problems.printed');
 const store = globalThis as { [PRINTED]?: string };
 
+/** Astro's own signal that content changed: each server-side environment clears its cache of `getStaticPaths` results. */
+function clearRouteCaches(server: ViteDevServer): void {
+  for (const environment of Object.values(server.environments)) {
+    if (environment.name !== 'client') environment.hot.send('astro:content-changed', {});
+  }
+}
+
 /**
- * Watches the content folder; while it has problems, answers page requests with the overlay
- * and prints the list once per change.
+ * Watches the content folder: each change drops the changed file's reading (the next page reads
+ * it again, src/integrations/dev-reading.ts) and Astro's cached page lists and props, then open
+ * pages reload. While the content has problems, answers page requests with the overlay and
+ * prints the list once per change.
  */
-export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogger, options: { contentDir: string; today: CalendarDate }): void {
+export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogger, reading: DevReading): void {
   let issues: ContentIssue[] = [];
   const recheck = () => {
-    issues = loadHandbook(options.contentDir, options.today).issues;
+    issues = reading.current().issues;
     const list = issues.length ? formatIssues(issues) : '';
     const printed = store[PRINTED] ?? '';
     if (list === printed) return;
@@ -82,17 +96,26 @@ export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogge
   };
   recheck();
   let timer: NodeJS.Timeout | undefined;
-  server.watcher.add(options.contentDir);
+  const changed = new Set<string>();
+  server.watcher.add(reading.dir);
   server.watcher.on('all', (_event, path) => {
-    if (!resolve(path).startsWith(resolve(options.contentDir))) return;
+    if (!isInside(reading.dir, path)) return;
+    // At once, so that a page asked for before the change has settled reads it.
+    reading.changed(path);
+    clearRouteCaches(server);
+    changed.add(relative(reading.dir, path) || '.');
     // One save can be several events: check once they have settled.
     clearTimeout(timer);
     timer = setTimeout(() => {
       const had = (store[PRINTED] ?? '') !== '';
       recheck();
-      // Open pages: the new list in the overlay, or a reload once it is fixed.
-      if (issues.length) server.ws.send(overlayPayload(issues, options.contentDir) as never);
-      else if (had) server.ws.send({ type: 'full-reload' });
+      // Open pages: the new list in the overlay, or the page as it is now.
+      if (issues.length) server.ws.send(overlayPayload(issues, reading.dir) as never);
+      else {
+        if (!had) logger.info(`${[...changed].sort().join(', ')} changed: pages show it now.`);
+        server.ws.send({ type: 'full-reload' });
+      }
+      changed.clear();
     }, 200);
   });
   server.middlewares.use((request, response, next) => {
@@ -104,7 +127,7 @@ export function devProblems(server: ViteDevServer, logger: AstroIntegrationLogge
     }
     // A bare page that opens Astro's overlay (Vite's client exports it, patched by Astro) with
     // the problems: carried in the page, so none is lost if the websocket connects late.
-    const err = JSON.stringify(overlayPayload(issues, options.contentDir).err).replace(/</g, '\\u003c');
+    const err = JSON.stringify(overlayPayload(issues, reading.dir).err).replace(/</g, '\\u003c');
     response.writeHead(500, { 'Content-Type': 'text/html; charset=utf-8' });
     response.end(`<!doctype html><html lang="en"><title>Content problem</title><script type="application/json" id="content-problem">${err}</script><script type="module">import { ErrorOverlay } from '/@vite/client'; document.body.append(new ErrorOverlay(JSON.parse(document.getElementById('content-problem').textContent)));</script></html>`);
   });

@@ -19,7 +19,9 @@ import { readContent } from '../lib/content.ts';
 import { routes, type PageKind } from '../lib/routes.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
-import { rememberDevServer, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
+import { guardCompiledTexts } from '../data/text-errors.ts';
+import { DevReading } from './dev-reading.ts';
+import { devReading, rememberDevReading, rememberHandbook, rememberRenderSettings } from './shared-handbook.ts';
 
 export function handbookIntegration(options: { contentDir: string; today: CalendarDate }): AstroIntegration {
   let loaded: Handbook | undefined;
@@ -30,8 +32,9 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         for (const route of injectedRoutes()) injectRoute(route);
         // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
         // the content mid-build, and a page's model objects no longer matched each other).
-        rememberDevServer(command === 'dev');
-        const { handbook, issues } = loadHandbook(options.contentDir, options.today);
+        const reading = command === 'dev' ? new DevReading(options.contentDir, options.today) : undefined;
+        rememberDevReading(reading);
+        const { handbook, issues } = reading ? reading.current() : loadHandbook(options.contentDir, options.today);
         // The dev server starts anyway and shows the problems where the editor looks.
         if (!handbook && command === 'dev') {
           updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {}), baseModule(config.base)], server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } } } });
@@ -52,7 +55,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         loaded = handbook;
         updateConfig({
           vite: {
-            plugins: [brandModules(options.contentDir, handbook.config), baseModule(config.base)],
+            plugins: [brandModules(options.contentDir, handbook.config), baseModule(config.base), guardCompiledTexts(options.contentDir)],
             // The dev server serves the logo from the content folder, which may lie outside the
             // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
             // (the engine's own folder), so that is listed too.
@@ -61,7 +64,10 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
-      'astro:server:setup': ({ server, logger }) => devProblems(server, logger, options),
+      'astro:server:setup': ({ server, logger }) => {
+        const reading = devReading();
+        if (reading) devProblems(server, logger, reading);
+      },
       // The texts render from the model with the config's own Markdown processor and plugins.
       'astro:config:done': ({ config }) => {
         rememberRenderSettings({ markdown: config.markdown, image: config.image });

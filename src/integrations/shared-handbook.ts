@@ -7,6 +7,7 @@
 import type { AstroConfig } from 'astro';
 import { compileEveryText } from '../lib/env.ts';
 import type { Handbook } from '../lib/model.ts';
+import type { DevReading } from './dev-reading.ts';
 
 const KEY = Symbol.for('policy-handbook.loaded');
 const SETTINGS = Symbol.for('policy-handbook.render-settings');
@@ -18,7 +19,7 @@ export interface RenderSettings {
   image: AstroConfig['image'];
 }
 
-type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings; [DEV]?: boolean };
+type Store = { [KEY]?: Handbook; [SETTINGS]?: RenderSettings; [DEV]?: DevReading | undefined };
 
 export function rememberHandbook(handbook: Handbook): void {
   (globalThis as Store)[KEY] = handbook;
@@ -30,13 +31,16 @@ export function rememberedHandbook(dir: string, today: string): Handbook | undef
   return found && found.dir === dir && found.today === today ? found : undefined;
 }
 
-/** Whether this process is `astro dev` (told by the integration), where content changes under the pages. */
-export function rememberDevServer(dev: boolean): void {
-  (globalThis as Store)[DEV] = dev;
+/**
+ * In `astro dev`, where content changes under the pages, the reading the watcher keeps up to
+ * date (told by the integration); undefined in a build.
+ */
+export function rememberDevReading(reading: DevReading | undefined): void {
+  (globalThis as Store)[DEV] = reading;
 }
 
-export function isDevServer(): boolean {
-  return (globalThis as Store)[DEV] === true;
+export function devReading(): DevReading | undefined {
+  return (globalThis as Store)[DEV];
 }
 
 export function rememberRenderSettings(settings: RenderSettings): void {

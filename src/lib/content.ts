@@ -109,7 +109,63 @@ function readHandbook(dir: string, issues: ContentIssue[]): HandbookConfig | und
   return value;
 }
 
-function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOverrides): PolicyVersionFile[] {
+/**
+ * What reading one content file gave: the file, checked on its own, or its problems. The dev
+ * server keeps these between readings and drops the ones its watcher sees change, so a reading
+ * after an edit re-reads and re-parses only the edited file (src/integrations/dev-content.ts).
+ */
+export interface FileReading<F extends SourceFile = SourceFile> {
+  file?: F;
+  issues: ContentIssue[];
+}
+
+/** File readings kept between readings of one folder, by content path (`policies/x/1.0.mdx`). */
+export type FileReadings = Map<string, FileReading>;
+
+/** The kept reading of a file, or a fresh one (kept); text given as an override is never kept. */
+function remembered<F extends SourceFile>(cache: FileReadings | undefined, contentPath: string, overrides: ContentOverrides | undefined, read: () => FileReading<F>): FileReading<F> {
+  if (!cache || overrides?.has(contentPath)) return read();
+  const found = cache.get(contentPath) as FileReading<F> | undefined;
+  if (found) return found;
+  const fresh = read();
+  cache.set(contentPath, fresh);
+  return fresh;
+}
+
+function readVersion(dir: string, contentPath: string, slug: string, version: string, overrides?: ContentOverrides): FileReading<PolicyVersionFile> {
+  const issues: ContentIssue[] = [];
+  const source = readSource(dir, contentPath, issues, overrides);
+  if (!source) return { issues };
+  const { value, issues: found } = validate(policyVersionSchema, source.parsed.data, source.file, source.parsed.keyLines);
+  issues.push(...found);
+  if (!value) return { issues };
+  return {
+    issues,
+    file: {
+      file: source.file,
+      contentPath,
+      format: source.format,
+      body: source.parsed.body,
+      bodyLine: source.parsed.bodyLine,
+      keyLines: source.parsed.keyLines,
+      slug,
+      version,
+      data: value,
+    },
+  };
+}
+
+function readAgreement(dir: string, contentPath: string, slug: string): FileReading<AgreementFile> {
+  const issues: ContentIssue[] = [];
+  const source = readSource(dir, contentPath, issues);
+  if (!source) return { issues };
+  const { value, issues: found } = validate(agreementSchema, source.parsed.data, source.file, source.parsed.keyLines);
+  issues.push(...found);
+  if (!value) return { issues };
+  return { issues, file: { file: source.file, contentPath, format: source.format, body: source.parsed.body, bodyLine: source.parsed.bodyLine, keyLines: source.parsed.keyLines, slug, data: value } };
+}
+
+function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOverrides, cache?: FileReadings): PolicyVersionFile[] {
   const policiesDir = join(dir, 'policies');
   const versions: PolicyVersionFile[] = [];
   for (const slug of list(policiesDir)) {
@@ -146,28 +202,15 @@ function readPolicies(dir: string, issues: ContentIssue[], overrides?: ContentOv
         });
         continue;
       }
-      const source = readSource(dir, contentPath, issues, overrides);
-      if (!source) continue;
-      const { value, issues: found } = validate(policyVersionSchema, source.parsed.data, source.file, source.parsed.keyLines);
-      issues.push(...found);
-      if (!value) continue;
-      versions.push({
-        file: source.file,
-        contentPath,
-        format: source.format,
-        body: source.parsed.body,
-        bodyLine: source.parsed.bodyLine,
-        keyLines: source.parsed.keyLines,
-        slug,
-        version,
-        data: value,
-      });
+      const read = remembered(cache, contentPath, overrides, () => readVersion(dir, contentPath, slug, version, overrides));
+      issues.push(...read.issues);
+      if (read.file) versions.push(read.file);
     }
   }
   return versions;
 }
 
-function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
+function readAgreements(dir: string, issues: ContentIssue[], cache?: FileReadings): AgreementFile[] {
   const agreements: AgreementFile[] = [];
   const seen = new Map<string, string>();
   for (const name of list(join(dir, 'agreements'))) {
@@ -187,23 +230,25 @@ function readAgreements(dir: string, issues: ContentIssue[]): AgreementFile[] {
       issues.push({ file: relative(process.cwd(), join(dir, contentPath)), message: `File name "${name}" is not a slug, expected lower-case letters, digits and hyphens.`, ruleId: 'layout' });
       continue;
     }
-    const source = readSource(dir, contentPath, issues);
-    if (!source) continue;
-    const { value, issues: found } = validate(agreementSchema, source.parsed.data, source.file, source.parsed.keyLines);
-    issues.push(...found);
-    if (!value) continue;
-    agreements.push({ file: source.file, contentPath, format: source.format, body: source.parsed.body, bodyLine: source.parsed.bodyLine, keyLines: source.parsed.keyLines, slug, data: value });
+    const read = remembered(cache, contentPath, undefined, () => readAgreement(dir, contentPath, slug));
+    issues.push(...read.issues);
+    if (read.file) agreements.push(read.file);
   }
   return agreements;
 }
 
-/** Reads every content file under `dir`, validating each against its schema. */
-export function readContent(dir: string, overrides?: ContentOverrides): RawContent {
+/**
+ * Reads every content file under `dir`, validating each against its schema.
+ *
+ * @param cache readings of unchanged files to reuse (and where new readings are kept); the
+ *   caller drops a file's reading when the file changes
+ */
+export function readContent(dir: string, overrides?: ContentOverrides, cache?: FileReadings): RawContent {
   const issues: ContentIssue[] = [];
   if (!existsSync(dir)) {
     issues.push({ file: dir, message: 'The content folder does not exist, expected handbook.yaml, policies/ and agreements/ inside it.', ruleId: 'content-missing' });
     return { dir, policies: [], agreements: [], issues };
   }
   const handbook = readHandbook(dir, issues);
-  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues, overrides), agreements: readAgreements(dir, issues), issues };
+  return { dir, ...(handbook ? { handbook } : {}), policies: readPolicies(dir, issues, overrides, cache), agreements: readAgreements(dir, issues, cache), issues };
 }

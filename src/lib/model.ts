@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { AGREEMENT_COMPONENTS, checkAgreement } from './agreements.ts';
 import { isComponentName, scanBody, type BodyScan } from './body.ts';
 import { dateStyleOf } from './branding.ts';
-import { readContent, type AgreementFile, type ContentOverrides, type PolicyVersionFile } from './content.ts';
+import { readContent, type AgreementFile, type ContentOverrides, type FileReadings, type PolicyVersionFile, type SourceFile } from './content.ts';
 import { useDateStyle, type CalendarDate } from './dates.ts';
 import type { ContentIssue } from './issues.ts';
 import { resolveLink, SITE_PAGES } from './links.ts';
@@ -196,6 +196,42 @@ interface BodyCheck {
 }
 
 /**
+ * Each text's scan, or the first line of the parser's error, while the file object lives: the
+ * dev server reuses the objects of unchanged files (`FileReadings`), so only an edited text is
+ * parsed again. Scans are only read.
+ */
+const scanned = new WeakMap<SourceFile, BodyScan | string>();
+
+function scanOf(f: SourceFile): BodyScan | string {
+  let scan = scanned.get(f);
+  if (scan === undefined) {
+    try {
+      scan = scanBody(f.body, f.format);
+    } catch (error) {
+      scan = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
+    }
+    scanned.set(f, scan);
+  }
+  return scan;
+}
+
+/** A text's heading problems, with lines in the file, while the file object lives (as `scanned`). */
+const headingChecks = new WeakMap<SourceFile, ReturnType<typeof headingProblems>>();
+const headingIdSets = new WeakMap<BodyScan, Set<string>>();
+
+function headingProblemsOf(f: SourceFile, scan: BodyScan) {
+  let found = headingChecks.get(f);
+  if (!found) headingChecks.set(f, (found = headingProblems(scan.headings.map((h) => ({ ...h, line: f.bodyLine + h.line - 1 })))));
+  return found;
+}
+
+function idsOf(scan: BodyScan): Set<string> {
+  let found = headingIdSets.get(scan);
+  if (!found) headingIdSets.set(scan, (found = headingIds(scan.headings)));
+  return found;
+}
+
+/**
  * Reads every text once: it must parse, link only to what exists, and use only the components
  * the site provides (agreements) or the file imports. Links to withdrawn policies are warnings.
  * Returns each file's scan.
@@ -203,15 +239,12 @@ interface BodyCheck {
 function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx: BodyCheck, issues: ContentIssue[], warnings: ContentIssue[]): Map<string, BodyScan> {
   const scans = new Map<string, BodyScan>();
   for (const f of files) {
-    let scan: BodyScan;
-    try {
-      scan = scanBody(f.body, f.format);
-    } catch (error) {
+    const scan = scanOf(f);
+    if (typeof scan === 'string') {
       // Astro would stop on it later with one file's error; say it here with every other problem.
-      const text = error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
       // The parser says "2:10: …", counting from the body's first line.
-      const place = /^(\d+):\d+:\s*/.exec(text);
-      const reason = place ? text.slice(place[0].length) : text;
+      const place = /^(\d+):\d+:\s*/.exec(scan);
+      const reason = place ? scan.slice(place[0].length) : scan;
       issues.push({ file: f.file, field: 'body', ...(place ? { line: f.bodyLine + Number(place[1]) - 1 } : {}), message: `The ${f.format === 'mdx' ? 'MDX' : 'Markdown'} cannot be read: ${reason}. In .mdx files, write { and < as \\{ and &lt; in text, or rename the file .md.`, ruleId: 'body-syntax' });
       continue;
     }
@@ -232,7 +265,7 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
       const note = (target.kind === 'policy' || target.kind === 'compare') && !('version' in f && f.slug === target.slug) ? withdrawnNote(target.slug, ctx.withdrawals, ctx.today) : undefined;
       if (note) warnings.push({ file: f.file, field: 'body', line: f.bodyLine + link.line - 1, message: `Link to "${link.href}": ${note}.`, ruleId: 'link-to-withdrawn' });
     }
-    for (const problem of headingProblems(scan.headings.map((h) => ({ ...h, line: f.bodyLine + h.line - 1 })))) {
+    for (const problem of headingProblemsOf(f, scan)) {
       issues.push({ file: f.file, field: 'body', line: problem.line, message: `${problem.message}.`, ruleId: 'heading-id' });
     }
     const provided = new Set<string>([...('version' in f ? [] : AGREEMENT_COMPONENTS), ...scan.imported]);
@@ -251,7 +284,7 @@ function checkBodies(files: readonly (PolicyVersionFile | AgreementFile)[], ctx:
  * own address, the version named otherwise.
  */
 function checkAnchors(files: readonly (PolicyVersionFile | AgreementFile)[], scans: Map<string, BodyScan>, today: CalendarDate, issues: ContentIssue[]): void {
-  const ids = new Map([...scans].map(([file, scan]) => [file, headingIds(scan.headings)]));
+  const ids = new Map([...scans].map(([file, scan]) => [file, idsOf(scan)]));
   const versions = Map.groupBy(files.filter((f): f is PolicyVersionFile => 'version' in f), (f) => f.slug);
   for (const f of files) {
     for (const link of scans.get(f.file)?.links ?? []) {
@@ -306,10 +339,12 @@ export interface LoadResult {
  * Reads and checks a content folder and builds the handbook as it stands on `today`.
  *
  * @param overrides text to read instead of some files (see `readContent`)
+ * @param options `drafts`: preview drafts in the model (the dev server); `cache`: file readings
+ *   to reuse and keep (see `readContent`)
  * @returns the handbook, or every problem found (never only the first), and the warnings
  */
-export function loadHandbook(dir: string, today: CalendarDate, overrides?: ContentOverrides, options: { drafts?: boolean } = {}): LoadResult {
-  const raw = readContent(dir, overrides);
+export function loadHandbook(dir: string, today: CalendarDate, overrides?: ContentOverrides, options: { drafts?: boolean; cache?: FileReadings } = {}): LoadResult {
+  const raw = readContent(dir, overrides, options.cache);
   const issues = [...raw.issues];
   const warnings: ContentIssue[] = [];
   const config = raw.handbook;

@@ -6,8 +6,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { freePort } from '../../scripts/local-site.ts';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -93,4 +94,81 @@ test('a bad date shows one overlay naming the .mdx file and line, and the termin
   writeFileSync(gifts, good);
   await expect.poll(() => log.slice(before)).toContain('The content problems are fixed.');
   expect((await page.request.get(`${origin}/policies/gifts/`)).status()).toBe(200);
+});
+
+/**
+ * Writes (or with `undefined`, removes) a content file, and waits for the server's word that
+ * pages show it. The page is left first: open pages reload on a change, which would cut short
+ * the test's own next navigation.
+ */
+async function change(page: Page, path: string, text: string | undefined): Promise<void> {
+  await page.goto('about:blank');
+  const before = log.length;
+  if (text === undefined) rmSync(path);
+  else writeFileSync(path, text);
+  const name = relative(content, path);
+  await expect.poll(() => log.slice(before), { timeout: 30_000 }).toContain(`${name} changed: pages show it now.`);
+}
+
+test('an edited version shows on the next request, on every page that shows its text', async ({ page }) => {
+  const good = readFileSync(gifts, 'utf8');
+  // Read once, so the server holds a reading and rendered pages to go stale.
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page.locator('.prose')).not.toContainText('porcelain teapot');
+
+  await change(page, gifts, good.replace('Record every gift', 'A porcelain teapot is a gift too. Record every gift'));
+  for (const path of ['/policies/gifts/', '/policies/gifts/1.0/', '/print/']) {
+    const response = await page.goto(`${origin}${path}`);
+    expect(response?.status(), path).toBe(200);
+    await expect(page.locator('main'), path).toContainText('A porcelain teapot is a gift too.');
+  }
+
+  // A page open in the browser reloads by itself.
+  const connected = page.waitForEvent('console', (message) => message.text().includes('[vite] connected'));
+  await page.goto(`${origin}/policies/gifts/`);
+  await connected;
+  const reloaded = page.waitForEvent('load');
+  writeFileSync(gifts, good);
+  await reloaded;
+  await expect(page.locator('.prose')).toContainText('Record every gift');
+  await expect(page.locator('.prose')).not.toContainText('porcelain teapot');
+});
+
+test('a version file added answers at its address and becomes the one in force; removed, it is gone', async ({ page }) => {
+  const added = join(content, 'policies/gifts/1.1.mdx');
+  const good = readFileSync(gifts, 'utf8');
+  await page.goto(`${origin}/policies/gifts/`);
+  expect((await page.request.get(`${origin}/policies/gifts/1.1/`)).status()).toBe(404);
+
+  await change(page, added, good.replace('effective: 2025-03-03', 'effective: 2026-06-01').replace('changes: [First published version.]', 'changes: [Adds the teapot rule.]').replace('Record every gift', 'A porcelain teapot is a gift too. Record every gift'));
+  expect((await page.goto(`${origin}/policies/gifts/1.1/`))?.status()).toBe(200);
+  await expect(page.locator('.prose')).toContainText('A porcelain teapot is a gift too.');
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page.locator('.prose')).toContainText('A porcelain teapot is a gift too.');
+  await page.goto(`${origin}/policies/gifts/history/`);
+  await expect(page.locator('.history-entry').filter({ hasText: 'Version 1.1' })).toContainText('Adds the teapot rule.');
+  expect((await page.request.get(`${origin}/policies/gifts/compare/1.0/1.1/`)).status()).toBe(200);
+
+  await change(page, added, undefined);
+  expect((await page.request.get(`${origin}/policies/gifts/1.1/`)).status()).toBe(404);
+  expect((await page.request.get(`${origin}/policies/gifts/compare/1.0/1.1/`)).status()).toBe(404);
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page.locator('.prose')).not.toContainText('porcelain teapot');
+});
+
+test('an edit to handbook.yaml shows on the next request', async ({ page }) => {
+  const yaml = join(content, 'handbook.yaml');
+  const good = readFileSync(yaml, 'utf8');
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page).toHaveTitle('Gifts and hospitality · Office Handbook');
+
+  await change(page, yaml, good.replace('title: Office Handbook', 'title: Staff Rulebook').replace('    title: Money', '    title: Money and gifts'));
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page).toHaveTitle('Gifts and hospitality · Staff Rulebook');
+  await page.goto(`${origin}/`);
+  await expect(page.locator('.chapter-card h3')).toHaveText(['Money and gifts']);
+
+  await change(page, yaml, good);
+  await page.goto(`${origin}/policies/gifts/`);
+  await expect(page).toHaveTitle('Gifts and hospitality · Office Handbook');
 });
