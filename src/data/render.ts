@@ -25,6 +25,7 @@ import { evaluate, type Features, type HastPluginList, type MdastPluginList } fr
 import { compiledTexts, renderSettings, type RenderSettings } from '../integrations/shared-handbook.ts';
 import type { AgreementFile, SourceFile } from '../lib/content.ts';
 import type { Handbook, PolicyVersion } from '../lib/model.ts';
+import { guardText } from './text-errors.ts';
 
 export interface Heading {
   depth: number;
@@ -134,8 +135,8 @@ async function renderCompiled(collection: 'policies' | 'agreements', id: string,
 }
 
 function renderText(handbook: Handbook, file: SourceFile, data: object, compiled: () => Promise<RenderedBody>): Promise<RenderedBody> {
-  if (compiledTexts(handbook).has(file.contentPath)) return compiled();
-  return file.format === 'md' ? renderMarkdown(file, data, handbook.dir) : evaluateMdx(file, data, handbook.dir);
+  if (compiledTexts(handbook).has(file.contentPath)) return compiled().then((body) => guardText(body, file));
+  return file.format === 'md' ? renderMarkdown(file, data, handbook.dir) : evaluateMdx(file, data, handbook.dir).then((body) => guardText(body, file));
 }
 
 /**

@@ -108,8 +108,8 @@ export function classifyVersions<T extends Dated>(versions: readonly T[], today:
     if (withdrawn && i >= currentIndex) return { item, state: 'withdrawn' };
     if (i === currentIndex) return { item, state: 'current' };
     if (i > currentIndex) return { item, state: 'upcoming' };
-    const next = sorted[i + 1];
-    return next ? { item, state: 'superseded', supersededBy: next } : { item, state: 'superseded' };
+    // Before the current version, so never the last.
+    return { item, state: 'superseded', supersededBy: sorted[i + 1]! };
   });
 }
 

@@ -1,9 +1,9 @@
 /** `astro build` (and so `npm run build`) stops on bad settings or content with a message and an exact exit code, never a stack trace. */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { basename, join, relative } from 'node:path';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const out = mkdtempSync(join(tmpdir(), 'handbook-build-errors-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -47,4 +47,26 @@ describe('the build lists content problems and exits 1', () => {
     expect(log.trimEnd().endsWith('22 problems in the content.')).toBe(true);
     expect(log).not.toMatch(/Stack trace|\n\s+at /);
   }, 60_000);
+});
+
+describe('a text whose code throws while its page is built', () => {
+  it('names the file and the expression\'s line, exits 1, and prints no stack trace', () => {
+    // Not inside the output folder, which the build empties first.
+    const content = mkdtempSync(join(tmpdir(), 'handbook-throws-'));
+    onTestFinished(() => rmSync(content, { recursive: true, force: true }));
+    cpSync('tests/fixtures/minimal/content', content, { recursive: true });
+    writeFileSync(join(content, 'handbook.yaml'), `${readFileSync(join(content, 'handbook.yaml'), 'utf8')}allowCode: true\n`);
+    // Frontmatter lines 1–10, a blank line, text on 12, the expression on 14. The text names its
+    // folder: Astro's content cache keeps the path of a compiled text whose words it has seen before.
+    writeFileSync(
+      join(content, 'policies/intake/1.11.mdx'),
+      `---\ntitle: Client intake\nsummary: Taking on a client.\nchapter: clients\nowner: Practice Manager\napprovedBy: Partners\neffective: 2025-07-01\nlastReviewed: 2025-07-01\nchanges: [A sum.]\n---\n\nText before, in ${basename(content)}.\n\n{(() => { throw new Error("the sum does not add up") })()}\n\nText after.\n`,
+    );
+    const { code, log } = build({ HANDBOOK_CONTENT: content });
+    expect(code).toBe(1);
+    expect(log).toContain(
+      `\n${relative(process.cwd(), join(content, 'policies/intake/1.11.mdx'))}:14 → body: The expression in the text failed while its page was built: the sum does not add up. Expected code that runs without an error (allowCode in handbook.yaml lets texts run code), or plain text instead.\nNothing was built.`,
+    );
+    expect(log).not.toMatch(/Stack trace|\n\s+at |\.mjs/);
+  }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { addMonths, daysBetween, formatDate, localToday, parseCalendarDate } from '../../src/lib/dates.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { addDays, addMonths, daysBetween, formatDate, localToday, parseCalendarDate, useDateStyle } from '../../src/lib/dates.ts';
 
 describe('parseCalendarDate', () => {
   it.each([
@@ -53,5 +53,51 @@ describe('formatDate and localToday', () => {
   it('takes the local calendar day of a moment', () => {
     expect(localToday(new Date(2026, 10, 15, 23, 59))).toBe('2026-11-15');
     expect(localToday(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
+  });
+});
+
+describe('the date style formatDate uses when none is given', () => {
+  const STYLE = Symbol.for('policy-handbook.dateStyle');
+  const store = globalThis as { [STYLE]?: unknown };
+  const saved = store[STYLE];
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    store[STYLE] = saved;
+  });
+  /** A browser page as the layout writes it: `<html data-date-style="…">`, or no attribute. */
+  function page(dateStyle?: string) {
+    delete store[STYLE];
+    vi.stubGlobal('document', { documentElement: { dataset: dateStyle === undefined ? {} : { dateStyle } } });
+  }
+
+  it('is the firm\'s style once the handbook is loaded (useDateStyle), whatever the page says', () => {
+    page('day-month-year');
+    useDateStyle('month-day-year');
+    expect(formatDate('2026-03-01')).toBe('March 1, 2026');
+    useDateStyle('day-month-year');
+    expect(formatDate('2026-03-01')).toBe('1 March 2026');
+  });
+  it('in the browser, is the page\'s data-date-style', () => {
+    page('month-day-year');
+    expect(formatDate('2027-02-01')).toBe('February 1, 2027');
+  });
+  it.each([['day-month-year'], ['ymd'], [undefined]])('in the browser, is day first for data-date-style %s', (style) => {
+    page(style);
+    expect(formatDate('2027-02-01')).toBe('1 February 2027');
+  });
+  it('outside a browser, with no style set, is day first', () => {
+    delete store[STYLE];
+    expect(formatDate('2027-12-09')).toBe('9 December 2027');
+  });
+});
+
+describe('addDays', () => {
+  it.each([
+    ['2026-02-28', 1, '2026-03-01'],
+    ['2024-02-28', 1, '2024-02-29'],
+    ['2026-01-01', -1, '2025-12-31'],
+    ['2026-03-28', 3, '2026-03-31'], // across the European clock change
+  ])('%s + %i days = %s', (date, days, expected) => {
+    expect(addDays(date, days)).toBe(expected);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDue, nextReview, reviewState } from '../../src/lib/review.ts';
+import { describeDue, isReviewState, nextReview, reviewState } from '../../src/lib/review.ts';
 
 describe('nextReview', () => {
   it.each([
@@ -61,5 +61,12 @@ describe('describeDue', () => {
     ['2026-10-16', '30 days overdue'],
   ])('next %s', (next, text) => {
     expect(describeDue(next, '2026-11-15')).toBe(text);
+  });
+});
+
+describe('isReviewState', () => {
+  it('accepts the three states and nothing else', () => {
+    expect(['overdue', 'due', 'current'].map(isReviewState)).toEqual([true, true, true]);
+    expect(['Overdue', 'soon', '', undefined, 0].map(isReviewState)).toEqual([false, false, false, false, false]);
   });
 });
