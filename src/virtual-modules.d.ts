@@ -4,3 +4,7 @@ declare module 'virtual:handbook/brand' {
   export const logo: string | undefined;
 }
 declare module 'virtual:handbook/theme.css';
+declare module 'virtual:handbook/base' {
+  /** The site's base path as Astro's config resolved it (`/handbook/`, or `/`). */
+  export const base: string;
+}

@@ -28,7 +28,7 @@ async function load(slug: string, version: string): Promise<VersionBlocks | unde
 
 const describe = (v: VersionBlocks) => `Version ${v.version}, ${v.state === 'upcoming' ? 'takes effect' : 'effective'} ${v.effectiveText}`;
 
-/** The compare page's content, as the static page lays it out (src/pages/policies/[slug]/compare/[from]/[to].astro). */
+/** The compare page's content, as the static page lays it out (src/components/pages/Compare.astro). */
 function pageHtml(from: VersionBlocks, to: VersionBlocks, spanned: VersionBlocks[]): string {
   const result = redline(from.blocks, to.blocks);
   const metadata = diffMetadata(from.details, to.details);

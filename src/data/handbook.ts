@@ -1,20 +1,21 @@
 /**
- * The Astro side of the model: the handbook loaded once per build, and the helpers pages
- * use to turn model objects into addresses and rendered text.
+ * The Astro side of the model: the handbook loaded once per build, handed to the pages through
+ * the route table (their only way to it), and the helpers that turn model objects into addresses.
  */
 import { AstroError } from 'astro/errors';
+import { base } from 'virtual:handbook/base';
 import { devReading, rememberedHandbook } from '../integrations/shared-handbook.ts';
 import { contentDir, today } from '../lib/env.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { withBase } from '../lib/links.ts';
-import type { PolicyFacts } from '../lib/in-force.ts';
+import type { PolicyFacts, StatementContext } from '../lib/in-force.ts';
 import { loadHandbook, type Handbook, type Policy } from '../lib/model.ts';
-import { href } from '../lib/routes.ts';
+import { href, routes, type PageKind, type PageProps, type SinglePageKind } from '../lib/routes.ts';
 
 let cached: Handbook | undefined;
 
 /** The handbook for this build (read and checked once; every page shares it). */
-export function getHandbook(): Handbook {
+function getHandbook(): Handbook {
   // The dev server's reading follows the content as it is edited (drafts previewed, marked as such).
   const dev = devReading();
   if (dev) {
@@ -32,9 +33,23 @@ export function getHandbook(): Handbook {
   return (cached = handbook);
 }
 
-/** An address inside the site, with the base path: `url('/policies/x/')`. */
+/** A route entrypoint's `getStaticPaths`: the pages of its kind in the route table, with their data. */
+export function staticPaths<K extends PageKind>(kind: K): ReturnType<(typeof routes)[K]['pages']> {
+  return routes[kind].pages(getHandbook()) as ReturnType<(typeof routes)[K]['pages']>;
+}
+
+/** The data of a page of its own: its one entry in the route table (Astro gives a page without parameters no props). */
+export function singlePage<K extends SinglePageKind>(kind: K): PageProps<K> {
+  return staticPaths(kind)[0]!.props as PageProps<K>;
+}
+
+/**
+ * An address inside the site, with the base path: `url('/policies/x/')`. The base is the one
+ * Astro's config resolved, from the integration (virtual:handbook/base), not
+ * `import.meta.env.BASE_URL`, which a `BASE_URL` variable in the environment overrides.
+ */
 export function url(path: string): string {
-  return withBase(import.meta.env.BASE_URL, path);
+  return withBase(base, path);
 }
 
 /** Addresses from the route table (src/lib/routes.ts), with the base path. */
@@ -46,9 +61,14 @@ export const agreementUrl = (a: { slug: string }) => url(href.agreement(a));
 export const chapterUrl = (id: string) => url(href.chapter(id));
 export const pageUrl = (kind: Parameters<typeof href.page>[0]) => url(href.page(kind));
 
+/** The build's context for statements (src/lib/in-force.ts); the browser reads the same from the page's body. */
+export function statementContext(handbook: Handbook): StatementContext {
+  return { today: handbook.today, built: handbook.today, warnDays: handbook.config.review.warnDays };
+}
+
 const facts = new WeakMap<Policy, PolicyFacts>();
 /** What the browser needs to recompute a policy's in-force and review sentences (src/lib/in-force.ts). */
-export function policyFacts(p: Policy): PolicyFacts {
+export function policyFacts(p: Policy, handbook: Handbook): PolicyFacts {
   let f = facts.get(p);
   if (!f) {
     f = {
@@ -58,7 +78,7 @@ export function policyFacts(p: Policy): PolicyFacts {
       v: p.versions.map((v) => ({ version: v.version, effective: v.data.effective, href: versionUrl(v), ...(v.data.withdrawn ? { withdrawn: v.data.withdrawn } : {}) })),
       r: { last: p.review.lastReviewed, next: p.review.next },
     };
-    const replacement = p.withdrawal?.replacedBy ? getHandbook().bySlug.get(p.withdrawal.replacedBy) : undefined;
+    const replacement = p.withdrawal?.replacedBy ? handbook.bySlug.get(p.withdrawal.replacedBy) : undefined;
     if (replacement) f.x = { t: replacement.current.data.title, u: policyUrl(replacement) };
     facts.set(p, f);
   }

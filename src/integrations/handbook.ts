@@ -1,9 +1,11 @@
 /**
  * The build's own step before Astro's: check every content file and stop with all problems
- * at once (Astro's loader stops at the first bad file). The search index is built after Astro
- * exits, by scripts/search-index.ts, from the list of pages this writes at the end of the build.
+ * at once (Astro's loader stops at the first bad file). It gives Astro every page of the route
+ * table (src/lib/routes.ts), each from its entrypoint in src/routes/. The search index is built
+ * after Astro exits, by scripts/search-index.ts, from the list of pages this writes at the end
+ * of the build.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
@@ -14,6 +16,7 @@ import { loadHandbook, type Handbook } from '../lib/model.ts';
 import { SEARCH_PAGES_FILE, searchPages } from '../lib/search-pages.ts';
 import type { CalendarDate } from '../lib/dates.ts';
 import { readContent } from '../lib/content.ts';
+import { routes, type PageKind } from '../lib/routes.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
 import { guardCompiledTexts } from '../data/text-errors.ts';
@@ -25,7 +28,8 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
   return {
     name: 'policy-handbook',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig }) => {
+      'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
+        for (const route of injectedRoutes()) injectRoute(route);
         // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
         // the content mid-build, and a page's model objects no longer matched each other).
         const reading = command === 'dev' ? new DevReading(options.contentDir, options.today) : undefined;
@@ -33,7 +37,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         const { handbook, issues } = reading ? reading.current() : loadHandbook(options.contentDir, options.today);
         // The dev server starts anyway and shows the problems where the editor looks.
         if (!handbook && command === 'dev') {
-          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {})], server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } } } });
+          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {}), baseModule(config.base)], server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } } } });
           return;
         }
         if (!handbook && command === 'build') {
@@ -51,7 +55,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         loaded = handbook;
         updateConfig({
           vite: {
-            plugins: [brandModules(options.contentDir, handbook.config), guardCompiledTexts(options.contentDir)],
+            plugins: [brandModules(options.contentDir, handbook.config), baseModule(config.base), guardCompiledTexts(options.contentDir)],
             // The dev server serves the logo from the content folder, which may lie outside the
             // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
             // (the engine's own folder), so that is listed too.
@@ -73,6 +77,35 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         if (loaded) writeFileSync(join(fileURLToPath(dir), SEARCH_PAGES_FILE), JSON.stringify(searchPages(loaded)));
       },
     },
+  };
+}
+
+/** The folder of the route entrypoints: `<kind>.astro` for a page, `<kind>.ts` for an endpoint. */
+const ENTRYPOINTS = new URL('../routes/', import.meta.url);
+
+/** The file that renders a page kind (a missing one is the engine's bug, so it throws). */
+export function routeEntrypoint(kind: PageKind): string {
+  const found = ['astro', 'ts'].map((ext) => fileURLToPath(new URL(`${kind}.${ext}`, ENTRYPOINTS))).filter((file) => existsSync(file));
+  if (found.length !== 1) throw new Error(`The route "${kind}" needs one entrypoint in src/routes/ (${kind}.astro or ${kind}.ts); found ${found.length}.`);
+  return found[0]!;
+}
+
+/** Every route of the route table, as Astro's `injectRoute` takes it. */
+export function injectedRoutes(): { pattern: string; entrypoint: string }[] {
+  return (Object.keys(routes) as PageKind[]).map((kind) => {
+    const route: { pattern: string; astroPattern?: string } = routes[kind];
+    return { pattern: route.astroPattern ?? route.pattern, entrypoint: routeEntrypoint(kind) };
+  });
+}
+
+const BASE = 'virtual:handbook/base';
+
+/** The base path as the config resolved it, for the pages' links (src/data/handbook.ts `url`). */
+function baseModule(base: string): Plugin {
+  return {
+    name: 'policy-handbook:base',
+    resolveId: (id) => (id === BASE ? `\0${BASE}` : undefined),
+    load: (id) => (id === `\0${BASE}` ? `export const base = ${JSON.stringify(base)};` : undefined),
   };
 }
 

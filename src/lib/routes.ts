@@ -11,7 +11,7 @@
 import { staticComparePairs } from './compare-pairs.ts';
 import type { AgreementFile } from './content.ts';
 import { redlineDocxName, versionDocxName } from './docx/site.ts';
-import type { Handbook, Policy, PolicyVersion } from './model.ts';
+import type { ChapterWithPolicies, Handbook, Policy, PolicyVersion } from './model.ts';
 
 /** Every published policy with pages: those that apply and those withdrawn (whose pages stay). */
 export function pagedPolicies(handbook: Handbook): Policy[] {
@@ -24,20 +24,34 @@ export interface Page<P extends Record<string, string>, D> {
   props: D;
 }
 
+/** Every page's data holds the handbook it belongs to (its settings, its today), beside its own. */
+export type WithHandbook<D> = D & { handbook: Handbook };
+
 export interface Route<P extends Record<string, string>, D> {
-  /** The page's address with its parameters in brackets, as Astro names the page file. */
+  /** The page's address with its parameters in brackets, as Astro's routes name them. */
   pattern: string;
+  /**
+   * The pattern the integration gives Astro when it is not the address: Astro writes its
+   * not-found page to `404.html` only from the pattern `/404`.
+   */
+  astroPattern?: string;
   /** The address of one page, without the base path. */
   path(params: P): string;
   /** Every page of this kind, with the data it shows. */
-  pages(handbook: Handbook): Page<P, D>[];
+  pages(handbook: Handbook): Page<P, WithHandbook<D>>[];
   /** The parameters of an address of this kind (without the base path), or undefined. */
   match(path: string): P | undefined;
 }
 
-/** A page of its own (no parameters): its data is the handbook. */
-function single(pattern: string): Route<Record<string, never>, Record<string, never>> {
-  return { pattern, path: () => pattern, pages: () => [{ params: {}, props: {} }], match: (path) => (path === pattern ? {} : undefined) };
+/** A page of its own (no parameters): its data is the handbook, and what `data` adds. */
+function single<D extends object = object>(pattern: string, data?: (handbook: Handbook) => D, astroPattern?: string): Route<Record<string, never>, D> {
+  return {
+    pattern,
+    ...(astroPattern ? { astroPattern } : {}),
+    path: () => pattern,
+    pages: (handbook) => [{ params: {}, props: { ...(data?.(handbook) ?? ({} as D)), handbook } }],
+    match: (path) => (path === pattern ? {} : undefined),
+  };
 }
 
 /** Fills `[name]` in a pattern. */
@@ -49,7 +63,7 @@ function fill(pattern: string, params: Record<string, string>): string {
   });
 }
 
-function dynamic<P extends Record<string, string>, D>(pattern: string, pages: (handbook: Handbook) => Page<P, D>[]): Route<P, D> {
+function dynamic<P extends Record<string, string>, D>(pattern: string, list: (handbook: Handbook) => Page<P, D>[]): Route<P, D> {
   const names = [...pattern.matchAll(/\[(\w+)\]/g)].map((m) => m[1]!);
   // A folder's address matches with or without its trailing slash.
   const source = pattern.replace(/[.*+?^${}()|\\]/g, '\\$&').replace(/\[\w+\]/g, '([^/]+)').replace(/\/$/, '/?');
@@ -57,7 +71,7 @@ function dynamic<P extends Record<string, string>, D>(pattern: string, pages: (h
   return {
     pattern,
     path: (params) => fill(pattern, params),
-    pages,
+    pages: (handbook) => list(handbook).map(({ params, props }) => ({ params, props: { ...props, handbook } })),
     match(path) {
       const m = regex.exec(path);
       return m ? (Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(m[i + 1]!)])) as P) : undefined;
@@ -92,6 +106,16 @@ function policyPageData(handbook: Handbook, policy: Policy, version: PolicyVersi
   };
 }
 
+/**
+ * The print edition's chapters: only what is in force (a policy whose first version is still
+ * upcoming is not yet in the handbook), numbered from 1 without the chapters left empty.
+ */
+function printedChapters(handbook: Handbook): (ChapterWithPolicies & { number: number })[] {
+  return handbook.chapters
+    .map(({ chapter, policies }) => ({ chapter, policies: policies.filter((p) => p.current.state === 'current') }))
+    .filter((c) => c.policies.length > 0)
+    .map((c, i) => ({ ...c, number: i + 1 }));
+}
 
 export const routes = {
   home: single('/'),
@@ -117,7 +141,7 @@ export const routes = {
   compare: dynamic('/policies/[slug]/compare/[from]/[to]/', (handbook) =>
     pagedPolicies(handbook).flatMap((policy) =>
       // Each version against the one before and against the current one; any other pair is
-      // redlined in the browser at the same address (src/client/compare-anywhere.ts, from 404.astro).
+      // redlined in the browser at the same address (src/client/compare-anywhere.ts, from the not-found page).
       staticComparePairs(policy.versions, policy.current).map(({ from, to }) => ({ params: { slug: policy.slug, from: from.version, to: to.version }, props: { policy, from, to } })),
     ),
   ),
@@ -139,14 +163,18 @@ export const routes = {
   agreement: dynamic('/agreements/[slug]/', (handbook) =>
     handbook.agreements.map((agreement): Page<{ slug: string }, { agreement: AgreementFile }> => ({ params: { slug: agreement.slug }, props: { agreement } })),
   ),
-  print: single('/print/'),
+  /** The print edition: the chapters with the policies in force, numbered. */
+  print: single('/print/', (handbook) => ({ chapters: printedChapters(handbook) })),
   search: single('/search/'),
-  notFound: single('/404.html'),
+  notFound: single('/404.html', undefined, '/404'),
   robots: single('/robots.txt'),
 } as const;
 
 export type PageKind = keyof typeof routes;
-type SinglePageKind = 'home' | 'changes' | 'asAt' | 'feed' | 'reviews' | 'reviewsCsv' | 'agreements' | 'print' | 'search' | 'notFound' | 'robots';
+/** Kinds with one page and no parameters: Astro gives such a page no props (see `singlePage`). */
+export type SinglePageKind = 'home' | 'changes' | 'asAt' | 'feed' | 'reviews' | 'reviewsCsv' | 'agreements' | 'print' | 'search' | 'notFound' | 'robots';
+/** The data a page of this kind is rendered with. */
+export type PageProps<K extends PageKind> = ReturnType<(typeof routes)[K]['pages']>[number]['props'];
 
 /** Addresses of single pages a link in the content may point at. */
 export const SITE_PAGES: readonly string[] = (['home', 'changes', 'asAt', 'reviews', 'reviewsCsv', 'agreements', 'print', 'search', 'feed'] as const).map((k) => routes[k].path({}));

@@ -39,9 +39,15 @@ describe('the production build', () => {
   }, 120_000);
 
   it('builds another firm\'s plain-Markdown folder, resolving its relative links under a base path', () => {
-    const result = build('tests/fixtures/minimal/content', { HANDBOOK_BASE: '/manual/' });
+    // A BASE_URL in the environment (Vitest sets one) is not the site's base: Vite would let it
+    // override import.meta.env.BASE_URL, and the pages' own links lost the base path.
+    const result = build('tests/fixtures/minimal/content', { HANDBOOK_BASE: '/manual/', BASE_URL: '/elsewhere/' });
     expect(result.status, result.stderr).toBe(0);
     const page = readFileSync(join(out, 'policies/intake/1.0/index.html'), 'utf8');
+    expect(page).toContain('data-base="/manual/"');
+    expect(page).toContain('<a href="/manual/changes/"');
+    expect(page).toContain('<a href="/manual/policies/intake/history/">');
+    expect(page).not.toContain('/elsewhere/');
     expect(page).toContain('href="/manual/policies/conflicts/1.0/"');
     expect(page).toContain('href="/manual/policies/conflicts/"');
     expect(page).toContain('href="https://example.com/"');

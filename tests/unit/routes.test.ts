@@ -3,8 +3,9 @@
  * lists for a handbook (the minimal fixture: two policies, one with versions 1.0, 1.9 and 1.10).
  * Expected addresses are written out by hand from the URL contract in DESIGN.md.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { injectedRoutes } from '../../src/integrations/handbook.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
 import { href, routes, SITE_PAGES, type PageKind } from '../../src/lib/routes.ts';
 
@@ -79,7 +80,16 @@ describe('the route table', () => {
     const v19 = routes.version.pages(h).find((p) => p.params.version === '1.9')!;
     expect(v19.props.previousVersion?.version).toBe('1.0');
     expect(routes.agreement.pages(h)).toEqual([]);
-    expect(routes.home.pages(h)).toEqual([{ params: {}, props: {} }]);
+    expect(routes.home.pages(h)).toEqual([{ params: {}, props: { handbook: h } }]);
+  });
+
+  it('gives every page its handbook with its data', () => {
+    const h = handbook!;
+    for (const kind of Object.keys(routes) as PageKind[]) {
+      for (const page of routes[kind].pages(h)) expect(page.props.handbook, kind).toBe(h);
+    }
+    // The print edition: chapters with a policy in force, numbered (the minimal fixture's one chapter).
+    expect(routes.print.pages(h)[0]!.props.chapters.map((c) => [c.number, c.chapter.id, c.policies.map((p) => p.slug)])).toEqual([[1, 'clients', ['intake', 'conflicts']]]);
   });
 
   it('gives links their addresses, and content links the single pages', () => {
@@ -88,5 +98,31 @@ describe('the route table', () => {
     expect(href.agreements()).toBe('/agreements/');
     expect(href.versionDocx({ slug: 'intake', version: '1.10' })).toBe('/policies/intake/1.10/intake-1.10.docx');
     expect(SITE_PAGES).toEqual(['/', '/changes/', '/as-at/', '/reviews/', '/reviews.csv', '/agreements/', '/print/', '/search/', '/feed.xml']);
+  });
+
+  it('is what the integration gives Astro: each kind at its pattern, from its own entrypoint in src/routes/', () => {
+    const injected = injectedRoutes().map(({ pattern, entrypoint }) => [pattern, relative(resolve('src/routes'), entrypoint)]);
+    expect(injected).toEqual([
+      ['/', 'home.astro'],
+      ['/policies/[slug]/', 'policy.astro'],
+      ['/policies/[slug]/[version]/', 'version.astro'],
+      ['/policies/[slug]/[version]/blocks.json', 'versionBlocks.ts'],
+      ['/policies/[slug]/[version]/[file]', 'versionDocx.ts'],
+      ['/policies/[slug]/history/', 'history.astro'],
+      ['/policies/[slug]/compare/[from]/[to]/', 'compare.astro'],
+      ['/policies/[slug]/compare/[from]/[to]/[file]', 'compareDocx.ts'],
+      ['/changes/', 'changes.astro'],
+      ['/as-at/', 'asAt.astro'],
+      ['/feed.xml', 'feed.ts'],
+      ['/reviews/', 'reviews.astro'],
+      ['/reviews.csv', 'reviewsCsv.ts'],
+      ['/agreements/', 'agreements.astro'],
+      ['/agreements/[slug]/', 'agreement.astro'],
+      ['/print/', 'print.astro'],
+      ['/search/', 'search.astro'],
+      // Astro writes its not-found page to 404.html only from this pattern.
+      ['/404', 'notFound.astro'],
+      ['/robots.txt', 'robots.ts'],
+    ]);
   });
 });

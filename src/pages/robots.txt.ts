@@ -1,8 +1,0 @@
-import type { APIRoute } from 'astro';
-import { getHandbook } from '../data/handbook';
-
-/** A confidential handbook asks every crawler to stay out, unless handbook.yaml makes it public. */
-export const GET: APIRoute = () => {
-  const body = getHandbook().config.site.public ? 'User-agent: *\nAllow: /\n' : 'User-agent: *\nDisallow: /\n';
-  return new Response(body, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
-};
