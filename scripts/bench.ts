@@ -4,24 +4,31 @@
  * budgets of the benchmark issue. See USAGE below; the parts live in scripts/bench/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildBaseline, type BaselineText } from './bench/baseline.ts';
 import { logTail, prepareProject, runBuild } from './bench/build.ts';
-import { DEEP_SLUG, generateHandbook } from './bench/generate.ts';
+import { timeHelp } from './bench/cli.ts';
+import { timeDevServer } from './bench/dev.ts';
+import { DEEP_SLUG, generateHandbook, type GeneratedHandbook } from './bench/generate.ts';
 import { measureOutput } from './bench/output.ts';
+import { readProfiles, summarizeProfiles, type ProfileSummary } from './bench/profile.ts';
 import { timeRedline } from './bench/redline.ts';
-import { budgets, formatTable, type BenchResult, type RunResult } from './bench/report.ts';
-import { timeSearch } from './bench/search.ts';
+import { budgets, cpuRatio, formatTable, type BaselineResult, type BenchResult, type RunResult } from './bench/report.ts';
+import { compareSearch, timeSearch } from './bench/search.ts';
 
 const USAGE = `Usage: npm run bench -- [options]
 
 Generates a deterministic synthetic handbook outside content/, builds it with the production
 build (npm run build, with HANDBOOK_CONTENT and HANDBOOK_TODAY) in a private copy of the
 project, and reports time, memory, stages, pages, sizes, JavaScript, search and redline
-figures against the budgets of the benchmark issue.
+figures against the budgets of the benchmark issues. In the same run it builds the same texts,
+one version of each policy, with a plain Astro + MDX + Pagefind site (scripts/bench/baseline/),
+and reports the ratio of CPU time per version file to the baseline's per text; it times the
+same searches on both sites, \`handbook --help\`, and the dev server on the main handbook.
 
 Options:
   --policies N     policies in the main run (default 1000)
@@ -32,17 +39,18 @@ Options:
                    use npm run --silent bench -- --json, or npm prints its banner on stdout)
   --keep           keep the generated content, projects and built sites, and print the folder
   --seed S         seed of the generator (default 1)
-  --cpu-prof DIR   write a V8 CPU profile of the main build to DIR (runs Astro's CLI with
-                   node --cpu-prof instead of npm run build; slows the build a little)
+  --cpu-prof DIR   write V8 CPU profiles of the main build to DIR (NODE_OPTIONS=--cpu-prof: one
+                   per Node process) and report the top five costs; profiling slows the build,
+                   so that run's CPU ratio is not comparable
   --verbose        echo the build logs to stderr
   -h, --help       this help
 
-Runs: the main run at N policies, and a second run at N/10 policies (rounded, at least 1;
-N=1000 gives 100) with the same versions, for the growth ratio (budget: at most 11× for 10×
-the content). --policies 100 therefore builds 100 and 10 policies. N=1 makes one run only.
-The ratio budget applies as such to 100 → 1000; other sizes report the same figure.
-Builds run one after another, each cold, in a temporary folder under the system's temp dir,
-removed at the end unless --keep.`;
+Runs, in this order: the handbook at N/10 policies (rounded, at least 1; N=1000 gives 100)
+for the growth ratio (budget: at most 10× for 10× the content; defined for 100 → 1000),
+the plain-Astro baseline with the N main texts, the handbook at N policies, the searches on
+both (alternating browsers), the dev server on the N-policy handbook, then --deep if asked.
+N=1 makes no N/10 run. Builds run one after another, each cold, in a temporary folder under
+the system's temp dir, removed at the end unless --keep.`;
 
 const TODAY = '2026-11-15';
 const REPO = fileURLToPath(new URL('../', import.meta.url));
@@ -111,12 +119,16 @@ function cliCheck(contentDir: string): { wallMs: number; ok: boolean; output: st
   return { wallMs: Math.round(performance.now() - started), ok: result.status === 0, output: `${result.stdout}${result.stderr}` };
 }
 
-/** The same check the build runs in astro:config:setup, timed in this process (first call, as in a build). */
-async function inProcessCheck(contentDir: string): Promise<number> {
+/**
+ * The same check the build runs in astro:config:setup, timed in this process (first call, as in
+ * a build); and each policy's version in force, which the baseline builds.
+ */
+async function inProcessCheck(contentDir: string): Promise<{ ms: number; current: BaselineText[] }> {
   const { loadHandbook } = (await import(pathToFileURL(join(REPO, 'src/lib/model.ts')).href)) as typeof import('../src/lib/model.ts');
   const started = performance.now();
-  loadHandbook(contentDir, TODAY);
-  return Math.round(performance.now() - started);
+  const { handbook } = loadHandbook(contentDir, TODAY);
+  const ms = Math.round(performance.now() - started);
+  return { ms, current: (handbook?.policies ?? []).map((p) => ({ slug: p.slug, contentPath: p.current.contentPath })) };
 }
 
 interface RunPlan {
@@ -125,41 +137,47 @@ interface RunPlan {
   deep: number;
 }
 
-async function measureRun(plan: RunPlan, options: Options, work: string): Promise<RunResult> {
+/** A generated content folder that passed the check, and the texts the baseline builds from it. */
+interface Prepared {
+  plan: RunPlan;
+  name: string;
+  contentDir: string;
+  root: string;
+  generated: GeneratedHandbook;
+  generateMs: number;
+  check: RunResult['check'];
+  /** Each policy's version in force (the project's own rule, from loadHandbook). */
+  current: BaselineText[];
+}
+
+async function prepareContent(plan: RunPlan, options: Options, work: string): Promise<Prepared> {
   const name = `${plan.label}-${plan.policies}${plan.deep ? `-deep${plan.deep}` : ''}`;
   const contentDir = join(work, `content-${name}`);
-  const root = join(work, `project-${name}`);
-
   progress(`${name}: generating ${plan.policies} policies × ${options.versions} versions${plan.deep ? ` + 1 × ${plan.deep}` : ''}`);
-  let started = performance.now();
+  const started = performance.now();
   const generated = generateHandbook(contentDir, { policies: plan.policies, versions: options.versions, deep: plan.deep, seed: options.seed, today: TODAY });
   const generateMs = Math.round(performance.now() - started);
 
   progress(`${name}: handbook check`);
   const check = cliCheck(contentDir);
   if (!check.ok) throw new Error(`The generated content in ${contentDir} fails handbook check:\n${check.output}`);
-  const inProcessMs = await inProcessCheck(contentDir);
+  const { ms: inProcessMs, current } = await inProcessCheck(contentDir);
+  return { plan, name, contentDir, root: join(work, `project-${name}`), generated, generateMs, check: { cliWallMs: check.wallMs, inProcessMs, ok: check.ok }, current };
+}
 
+/** Builds a prepared handbook and measures the output; `search: false` leaves the search to compareSearch. */
+async function buildRun(prepared: Prepared, options: Options, search: boolean, cpuProfDir?: string): Promise<RunResult> {
+  const { plan, name, contentDir, root, generated } = prepared;
   progress(`${name}: npm run build (${generated.versionFiles} version files)`);
   prepareProject(REPO, root);
-  const build = await runBuild({
-    root,
-    contentDir,
-    today: TODAY,
-    verbose: options.verbose,
-    ...(options.cpuProf && plan.label === 'main' ? { cpuProfDir: resolve(options.cpuProf) } : {}),
-  });
+  const build = await runBuild({ root, contentDir, today: TODAY, verbose: options.verbose, ...(cpuProfDir ? { cpuProfDir } : {}) });
   if (build.exitCode !== 0) throw new Error(`The build of ${contentDir} failed (exit ${build.exitCode}); the end of its log:\n${logTail(build.logFile)}`);
-  progress(`${name}: built in ${(build.wallMs / 1000).toFixed(1)} s; measuring the output and search`);
+  progress(`${name}: built in ${(build.wallMs / 1000).toFixed(1)} s; measuring the output${search ? ' and search' : ''}`);
 
   const output = measureOutput(build.outDir);
   const deepDir = join(build.outDir, 'policies', DEEP_SLUG);
   const deepPolicyPages = plan.deep && existsSync(deepDir) ? readdirSync(deepDir, { recursive: true }).filter((f) => String(f).endsWith('.html')).length : undefined;
-  const search = output.policyPageJs.page ? await timeSearch(build.outDir, output.policyPageJs.page) : { firstMs: null, laterMedianMs: null, results: [], terms: [], note: 'no policy page' };
-  if (!options.keep) {
-    rmSync(root, { recursive: true, force: true });
-    rmSync(contentDir, { recursive: true, force: true });
-  }
+  const timing = search && output.policyPageJs.page ? await timeSearch(build.outDir, output.policyPageJs.page) : { firstMs: null, laterMedianMs: null, results: [], terms: [], note: search ? 'no policy page' : 'not measured yet' };
   return {
     label: plan.label,
     policies: generated.policies,
@@ -170,42 +188,119 @@ async function measureRun(plan: RunPlan, options: Options, work: string): Promis
     agreements: generated.agreements,
     contentBytes: generated.bytes,
     meanWordsPerVersion: generated.meanWords,
-    generateMs,
-    check: { cliWallMs: check.wallMs, inProcessMs, ok: check.ok },
+    generateMs: prepared.generateMs,
+    check: prepared.check,
     build,
     msPerVersionFile: Math.round((build.wallMs / generated.versionFiles) * 100) / 100,
     output,
-    search,
+    search: timing,
   };
 }
 
-/** The runs: N/10 first (it also warms the disk cache the way the main run will find it), then N, then N + deep. */
-function plans(options: Options): RunPlan[] {
-  const small = Math.max(1, Math.round(options.policies / 10));
-  return [
-    ...(options.policies > 1 ? [{ label: 'small' as const, policies: small, deep: 0 }] : []),
-    { label: 'main' as const, policies: options.policies, deep: 0 },
-    ...(options.deep > 0 ? [{ label: 'deep' as const, policies: options.policies, deep: options.deep }] : []),
-  ];
+function removeRun(prepared: Prepared, options: Options, ...more: string[]): void {
+  if (options.keep) return;
+  for (const dir of [prepared.root, prepared.contentDir, ...more]) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The first canonical policy page in a site (`policies/<slug>/index.html`). */
+function firstPolicyPage(outDir: string): string | null {
+  const dir = join(outDir, 'policies');
+  if (!existsSync(dir)) return null;
+  const slug = readdirSync(dir).sort().find((s) => existsSync(join(dir, s, 'index.html')));
+  return slug ? `policies/${slug}/index.html` : null;
+}
+
+/** The baseline, then the handbook, both at N; the same searches on both; the dev server on the handbook. */
+async function mainRuns(options: Options, work: string): Promise<{ main: RunResult; baseline: BaselineResult; dev: BenchResult['dev']; profile: ProfileSummary | null }> {
+  const prepared = await prepareContent({ label: 'main', policies: options.policies, deep: 0 }, options, work);
+  const baselineRoot = join(work, `baseline-${options.policies}`);
+  progress(`baseline-${options.policies}: plain Astro + MDX + Pagefind, npm run build (${prepared.current.length} texts)`);
+  const baseline = await buildBaseline(REPO, baselineRoot, prepared.contentDir, prepared.current, { today: TODAY, verbose: options.verbose });
+  if (baseline.build.exitCode !== 0) throw new Error(`The plain-Astro baseline failed to build (exit ${baseline.build.exitCode}); the end of its log:\n${logTail(baseline.build.logFile)}`);
+  progress(`baseline-${options.policies}: built in ${(baseline.build.wallMs / 1000).toFixed(1)} s`);
+
+  let profileDir: string | undefined;
+  let before = new Set<string>();
+  if (options.cpuProf) {
+    profileDir = resolve(options.cpuProf);
+    mkdirSync(profileDir, { recursive: true });
+    before = new Set(readdirSync(profileDir));
+  }
+  const main = await buildRun(prepared, options, false, profileDir);
+  let profile: ProfileSummary | null = null;
+  if (profileDir) {
+    progress(`summarising the CPU profiles in ${profileDir}`);
+    profile = summarizeProfiles(readProfiles(profileDir, before));
+  }
+
+  const ourPage = main.output.policyPageJs.page;
+  const theirPage = firstPolicyPage(baseline.build.outDir);
+  const baselineOutput = measureOutput(baseline.build.outDir);
+  let baselineSearch: BaselineResult['search'];
+  if (ourPage && theirPage) {
+    progress('timing the same searches on both sites (3 browsers each, alternating)');
+    const compared = await compareSearch({ outDir: main.build.outDir, page: ourPage }, { outDir: baseline.build.outDir, page: theirPage });
+    main.search = compared.handbook;
+    baselineSearch = compared.baseline;
+  } else {
+    main.search = { firstMs: null, laterMedianMs: null, results: [], terms: [], note: 'no policy page' };
+    baselineSearch = { firstMs: null, laterMedianMs: null, results: [], terms: [], note: 'no policy page' };
+  }
+
+  progress(`dev server on the ${options.policies}-policy handbook`);
+  const devRoot = join(work, `project-dev-${options.policies}`);
+  prepareProject(REPO, devRoot);
+  const { routes } = (await import(pathToFileURL(join(REPO, 'src/lib/routes.ts')).href)) as typeof import('../src/lib/routes.ts');
+  const [edited, ...others] = prepared.current;
+  // Other policies spread over the handbook, six requests (a page may come twice in a small one).
+  const spread = others.filter((_, i) => i % Math.max(1, Math.floor(others.length / 6)) === 0).slice(0, 6);
+  const otherPages = spread.length ? Array.from({ length: 6 }, (_, i) => routes.policy.path({ slug: spread[i % spread.length]!.slug })) : [routes.home.path({})];
+  const dev = await timeDevServer({ root: devRoot, contentDir: prepared.contentDir, today: TODAY, editPage: routes.policy.path({ slug: edited!.slug }), editFile: edited!.contentPath, otherPages, verbose: options.verbose });
+
+  removeRun(prepared, options, baselineRoot, devRoot);
+  return {
+    main,
+    baseline: {
+      texts: baseline.texts,
+      indexedPages: baseline.indexedPages,
+      build: baseline.build,
+      htmlPages: baselineOutput.htmlPages,
+      searchIndexBytes: baselineOutput.searchIndexBytes,
+      search: baselineSearch,
+    },
+    dev,
+    profile,
+  };
+}
+
+/** A whole run of the handbook (generate, check, build, measure, search), removed after. */
+async function measureRun(plan: RunPlan, options: Options, work: string): Promise<RunResult> {
+  const prepared = await prepareContent(plan, options, work);
+  const run = await buildRun(prepared, options, true);
+  removeRun(prepared, options);
+  return run;
 }
 
 async function bench(options: Options, work: string): Promise<BenchResult> {
   const startedAt = new Date().toISOString();
   const started = performance.now();
-  const runs: Record<RunResult['label'], RunResult | null> = { small: null, main: null, deep: null };
-  for (const plan of plans(options)) runs[plan.label] = await measureRun(plan, options, work);
+  const small = options.policies > 1 ? await measureRun({ label: 'small', policies: Math.max(1, Math.round(options.policies / 10)), deep: 0 }, options, work) : null;
+  const { main, baseline, dev, profile } = await mainRuns(options, work);
+  const deep = options.deep > 0 ? await measureRun({ label: 'deep', policies: options.policies, deep: options.deep }, options, work) : null;
+  progress('timing handbook --help');
+  const cli = timeHelp(REPO);
   progress('timing the redline of two 5,000-word versions');
   const redline = await timeRedline(options.seed);
-  const main = runs.main!;
-  const { small, deep } = runs;
   const partial: Omit<BenchResult, 'budgets'> = {
     tool: 'policy-handbook-bench',
-    schemaVersion: 1,
+    schemaVersion: 2,
     options: { policies: options.policies, versions: options.versions, deep: options.deep, seed: options.seed, today: TODAY },
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model.trim() ?? 'unknown', memoryMiB: Math.round(totalmem() / 1024 / 1024), node: process.version, platform: process.platform },
     startedAt,
-    totalMs: Math.round(performance.now() - started),
+    totalMs: 0,
     runs: { main, small, deep },
+    baseline,
+    cpuRatio: cpuRatio(main, baseline, Boolean(options.cpuProf)),
     scaling: small
       ? {
           fromPolicies: small.policies,
@@ -215,9 +310,13 @@ async function bench(options: Options, work: string): Promise<BenchResult> {
         }
       : null,
     deep: deep ? { versions: options.deep, addedMs: deep.build.wallMs - main.build.wallMs, pages: deep.deepPolicyPages ?? null, pageLimit: 3 * options.deep + 3 } : null,
+    cli,
+    dev,
     redline,
+    profile,
     keptDir: options.keep ? work : null,
   };
+  partial.totalMs = Math.round(performance.now() - started);
   return { ...partial, budgets: budgets(partial) };
 }
 

@@ -25,10 +25,16 @@ const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
  * node_modules as a folder of links (so Astro's cache dir, node_modules/.astro, is private).
  */
 export function prepareProject(repo: string, root: string): void {
-  mkdirSync(join(root, 'node_modules'), { recursive: true });
+  mkdirSync(root, { recursive: true });
   for (const name of PROJECT_FILES) {
     if (existsSync(join(repo, name))) cpSync(join(repo, name), join(root, name), { recursive: true });
   }
+  linkNodeModules(repo, root);
+}
+
+/** `root/node_modules` as a folder of links to the repository's packages, without their build caches. */
+export function linkNodeModules(repo: string, root: string): void {
+  mkdirSync(join(root, 'node_modules'), { recursive: true });
   for (const entry of readdirSync(join(repo, 'node_modules'))) {
     if (!PRIVATE_CACHES.has(entry)) symlinkSync(join(repo, 'node_modules', entry), join(root, 'node_modules', entry));
   }
@@ -212,8 +218,8 @@ export interface BuildOptions {
   contentDir: string;
   today: string;
   /**
-   * Write V8 CPU profiles of the build here. Node refuses --cpu-prof in NODE_OPTIONS, so a
-   * profiled build runs Astro's CLI directly with Node (what `npm run build` runs, minus npm).
+   * Write V8 CPU profiles here: NODE_OPTIONS gives every Node process of the build (npm, the
+   * build script, Astro, the search indexer) `--cpu-prof`, one profile each.
    */
   cpuProfDir?: string;
   /** Echo the build's log to stderr as it runs. */
@@ -228,10 +234,10 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   const logFile = join(options.root, 'build.log');
   const timeFile = join(options.root, 'time.txt');
   const useTime = existsSync(TIME);
-  const command = options.cpuProfDir
-    ? [process.execPath, '--cpu-prof', `--cpu-prof-dir=${options.cpuProfDir}`, join(options.root, 'node_modules/astro/bin/astro.mjs'), 'build']
-    : ['npm', 'run', 'build'];
-  const env: NodeJS.ProcessEnv = { ...process.env, HANDBOOK_CONTENT: options.contentDir, HANDBOOK_TODAY: options.today, NO_COLOR: '1', FORCE_COLOR: '0' };
+  const command = ['npm', 'run', 'build'];
+  // No telemetry: the benchmark runs offline and measures the build, not a request to Astro's server.
+  const env: NodeJS.ProcessEnv = { ...process.env, HANDBOOK_CONTENT: options.contentDir, HANDBOOK_TODAY: options.today, NO_COLOR: '1', FORCE_COLOR: '0', ASTRO_TELEMETRY_DISABLED: '1' };
+  if (options.cpuProfDir) env['NODE_OPTIONS'] = `${env['NODE_OPTIONS'] ?? ''} --cpu-prof --cpu-prof-dir=${options.cpuProfDir}`.trim();
   // The synthetic handbook is built at "/" whatever the caller's environment says.
   delete env['HANDBOOK_BASE'];
   delete env['HANDBOOK_SITE'];
@@ -266,7 +272,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
   const indexed = lines.map((l) => /Pagefind indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
   const routes = routeTimings(lines);
   return {
-    command: `${useTime ? `${TIME} -v ` : ''}${command.join(' ')}`,
+    command: `${options.cpuProfDir ? `NODE_OPTIONS='${env['NODE_OPTIONS']}' ` : ''}${useTime ? `${TIME} -v ` : ''}${command.join(' ')}`,
     exitCode,
     wallMs,
     cpuUserMs: time.userMs,

@@ -14,6 +14,8 @@ export interface SearchTiming {
   firstMs: number | null;
   /** Median of the later searches, each with the data of its first five results. */
   laterMedianMs: number | null;
+  /** Each later search, in order. */
+  laterMs?: number[];
   /** Results found for each term, first term first. */
   results: number[];
   terms: string[];
@@ -76,6 +78,7 @@ export async function timeSearch(outDir: string, page: string, terms = SEARCH_TE
     return {
       firstMs: round(measured.first),
       laterMedianMs: later.length ? round(later[Math.floor(later.length / 2)]!) : null,
+      laterMs: measured.later.map(round),
       results: measured.counts,
       terms,
     };
@@ -85,4 +88,42 @@ export async function timeSearch(outDir: string, page: string, terms = SEARCH_TE
     await browser.close();
     await server.close();
   }
+}
+
+export interface SearchComparison {
+  /** Browser sessions per site, alternating: handbook, baseline, handbook, … */
+  rounds: number;
+  /** Pooled: the median first search over the rounds, and the median of every later search. */
+  handbook: SearchTiming;
+  baseline: SearchTiming;
+}
+
+function pooled(timings: readonly SearchTiming[], terms: string[]): SearchTiming {
+  const failed = timings.find((t) => t.firstMs === null);
+  if (failed) return failed;
+  const median = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length ? sorted[Math.floor(sorted.length / 2)]! : null;
+  };
+  return {
+    firstMs: median(timings.map((t) => t.firstMs!)),
+    laterMedianMs: median(timings.flatMap((t) => t.laterMs ?? [])),
+    laterMs: timings.flatMap((t) => t.laterMs ?? []),
+    results: timings[0]?.results ?? [],
+    terms,
+  };
+}
+
+/**
+ * Times the same searches on the handbook's index and the baseline's, in alternating fresh
+ * browsers (each first search is cold), so both see the same machine load.
+ */
+export async function compareSearch(handbook: { outDir: string; page: string }, baseline: { outDir: string; page: string }, rounds = 3, terms = SEARCH_TERMS): Promise<SearchComparison> {
+  const ours: SearchTiming[] = [];
+  const theirs: SearchTiming[] = [];
+  for (let i = 0; i < rounds; i++) {
+    ours.push(await timeSearch(handbook.outDir, handbook.page, terms));
+    theirs.push(await timeSearch(baseline.outDir, baseline.page, terms));
+  }
+  return { rounds, handbook: pooled(ours, terms), baseline: pooled(theirs, terms) };
 }

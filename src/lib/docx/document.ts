@@ -4,13 +4,14 @@
  * Word" on a compare page). Both open with the same lines: the firm, the title, the version's
  * details and an "as at" line, so a printed copy says what it was when it was made.
  */
-import { Document, Header, Packer, Paragraph, TextRun, type FileChild } from 'docx';
+import { Document, Header, Paragraph, TextRun, type FileChild } from 'docx';
 import { formatDate, type CalendarDate } from '../dates.ts';
 import type { MetadataChange, Redline } from '../diff/types.ts';
 import type { PolicyVersionData } from '../schema/policy.ts';
 import type { VersionState } from '../versions.ts';
 import { bodyToDocx, newContext, type BodyContext } from './body.ts';
 import { readImage } from './images.ts';
+import { packDocx } from './pack.ts';
 import { redlineToDocx, type RedlineComment } from './redline.ts';
 import { detailsLine, numbering, styles } from './styles.ts';
 
@@ -89,12 +90,17 @@ function document(title: string, headerText: string, settings: DocxSettings, ctx
 
 /** A clean Word document of one version. */
 export async function versionDocx(v: DocxVersion, settings: DocxSettings): Promise<Buffer> {
+  return packDocx(versionDocument(v, settings), styles);
+}
+
+/** The document `versionDocx` writes, before it is packed. */
+export function versionDocument(v: DocxVersion, settings: DocxSettings): Document {
   const { file } = v;
   const root = settings.contentDir;
   const ctx = newContext(file && root ? (url) => readImage(url, file, root) : undefined);
   const body = bodyToDocx(v.body, v.format, ctx);
   const header = `${settings.firm} · ${v.data.title} · version ${v.version}`;
-  return Packer.toBuffer(document(v.data.title, header, settings, ctx, [...opening(v, settings), ...body], v.data.summary));
+  return document(v.data.title, header, settings, ctx, [...opening(v, settings), ...body], v.data.summary);
 }
 
 /**
@@ -104,6 +110,11 @@ export async function versionDocx(v: DocxVersion, settings: DocxSettings): Promi
  * are compared and list the details (owner, title…) that changed; they are not revisions.
  */
 export async function redlineDocx(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Promise<Buffer> {
+  return packDocx(redlineDocument(from, to, result, metadata, settings), styles);
+}
+
+/** The document `redlineDocx` writes, before it is packed. */
+export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Document {
   const author = to.data.approvedBy;
   const { blocks: body, comments } = redlineToDocx(result, { author, date: `${to.data.effective}T00:00:00Z` });
   const lines = [
@@ -119,5 +130,5 @@ export async function redlineDocx(from: DocxVersion, to: DocxVersion, result: Re
     detailsLine(asAtLine(to, settings.today)),
   ];
   const header = `${settings.firm} · ${to.data.title} · redline ${from.version} → ${to.version}`;
-  return Packer.toBuffer(document(`${to.data.title}: ${from.version} → ${to.version}`, header, settings, newContext(), [...lines, ...body], `Redline of ${to.data.title}`, comments));
+  return document(`${to.data.title}: ${from.version} → ${to.version}`, header, settings, newContext(), [...lines, ...body], `Redline of ${to.data.title}`, comments);
 }
