@@ -17,6 +17,7 @@ export default defineConfig({
       'tests/unit/review-table.test.ts',
       'tests/unit/diff.test.ts',
       'tests/unit/diff-formats.test.ts',
+      'tests/unit/blocks-cache.test.ts',
       'tests/unit/model.test.ts',
       'tests/unit/model-drafts.test.ts',
       'tests/unit/check-misses.test.ts',
