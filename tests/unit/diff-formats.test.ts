@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { diffMetadata, metadataFields, parseBlocks, redlineSources, redlineToHtml, redlineToMarkdown, redlineToText, redlineVersions } from '../../src/lib/diff.ts';
 import { cellChanges, movedAs, notes, shown, summaryLine, summaryPoints, units } from '../../src/lib/diff/layout.ts';
+import { linkChanges } from '../../src/lib/diff/redline.ts';
 import { blocksOf } from '../../src/lib/diff/sources.ts';
 import type { BlockDiff, Redline } from '../../src/lib/diff/types.ts';
 
@@ -317,5 +318,41 @@ describe('parseBlocks: what each kind of Markdown and MDX reads as', () => {
       { kind: 'component', text: 'Note: Read this.', name: 'Note' },
       { kind: 'paragraph', text: 'See this too.' },
     ]);
+  });
+});
+
+describe('links, splits and table columns in the redline', () => {
+  const p = (text: string, links: { text: string; href: string }[] = []) => ({ kind: 'paragraph' as const, text, ...(links.length ? { links } : {}) });
+
+  it('linkChanges: a re-pointed link is a change; words that changed, or came with their link, are in the word diff', () => {
+    expect(linkChanges(p('Use the portal and the form.', [{ text: 'portal', href: '/a/' }, { text: 'form', href: '/f/' }]), p('Use the form and the portal.', [{ text: 'form', href: '/f/' }, { text: 'portal', href: '/b/' }]))).toEqual([
+      { type: 'changed', text: 'portal', from: '/a/', to: '/b/' },
+    ]);
+    expect(linkChanges(p('Use the portal.', [{ text: 'the portal', href: '/p/' }]), p('Use our portal.', [{ text: 'our portal', href: '/p/' }]))).toEqual([]);
+    expect(linkChanges(p('Use it.'), p('Use the portal.', [{ text: 'portal', href: '/p/' }]))).toEqual([]);
+  });
+
+  it('linkChanges: the same words becoming, or no longer being, a link', () => {
+    expect(linkChanges(p('Use the portal.'), p('Use the portal.', [{ text: 'portal', href: '/p/' }]))).toEqual([{ type: 'added', text: 'portal', to: '/p/' }]);
+    expect(linkChanges(p('Use the portal.', [{ text: 'portal', href: '/p/' }]), p('Use the portal.'))).toEqual([{ type: 'removed', text: 'portal', from: '/p/' }]);
+  });
+
+  it('a paragraph split in two keeps a re-pointed link\'s note with the part that holds it', () => {
+    const before = doc('Use the [portal](/a/) every day of the week. Ask the [desk](/d/) first when in any doubt.');
+    const after = doc('Use the [portal](/a/) every day of the week.', 'Ask the [desk](/e/) first when in any doubt.');
+    expect(redlineToText(redlineSources(before, after), { color: false }).split('\n').slice(2)).toEqual([
+      'Use the portal every day of the week.',
+      '',
+      'Ask the desk first when in any doubt.',
+      'Note: Split from the paragraph above',
+      'Note: Link “desk”: address changed from [-/d/-] to [+/e/+]',
+      '',
+    ]);
+  });
+
+  it('a table that gains a column shows the new cells inserted', () => {
+    const before = doc('| Record | Period |\n| --- | --- |\n| Files | 6 years |');
+    const after = doc('| Record | Period | Where |\n| --- | --- | --- |\n| Files | 6 years | Archive |');
+    expect(text(before, after)).toEqual(['| Record | Period | [+Where+] |', '| --- | --- | --- |', '| Files | 6 years | [+Archive+] |', '']);
   });
 });
