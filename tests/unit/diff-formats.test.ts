@@ -350,6 +350,18 @@ describe('links, splits and table columns in the redline', () => {
     ]);
   });
 
+  it('a changed table row\'s words are its cells\' word diffs side by side', () => {
+    const r = redlineSources(doc('| Record | Period |\n| --- | --- |\n| Files | 6 years |'), doc('| Record | Period |\n| --- | --- |\n| Files | 7 years |'));
+    const row = r.blocks.find((d) => d.type === 'change');
+    expect(row?.type === 'change' && row.words).toEqual([
+      { type: 'same', value: 'Files' },
+      { type: 'same', value: ' | ' },
+      { type: 'delete', value: '6' },
+      { type: 'insert', value: '7' },
+      { type: 'same', value: ' years' },
+    ]);
+  });
+
   it('a table that gains a column shows the new cells inserted', () => {
     const before = doc('| Record | Period |\n| --- | --- |\n| Files | 6 years |');
     const after = doc('| Record | Period | Where |\n| --- | --- | --- |\n| Files | 6 years | Archive |');
