@@ -9,6 +9,7 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as pagefind from 'pagefind';
+import { builtFile, SEARCH_INDEXES } from '../src/lib/routes.ts';
 import { SEARCH_PAGES_FILE, type SearchPages } from '../src/lib/search-pages.ts';
 
 /**
@@ -19,8 +20,8 @@ import { SEARCH_PAGES_FILE, type SearchPages } from '../src/lib/search-pages.ts'
  * policies × 3 versions that keeps the usual search to a third of the pages.
  */
 export const INDEXES = [
-  { pages: 'current', folder: 'pagefind', merged: false },
-  { pages: 'older', folder: 'pagefind-older', merged: true },
+  { pages: 'current', folder: SEARCH_INDEXES.current.slice(1), merged: false },
+  { pages: 'older', folder: SEARCH_INDEXES.older.slice(1), merged: true },
 ] as const;
 
 const BATCH = 32;
@@ -58,13 +59,13 @@ async function main(site: string): Promise<number> {
       for (let i = 0; i < lists[list].length; i += BATCH) {
         await Promise.all(lists[list].slice(i, i + BATCH).map((path) => {
           // `/policies/x/` is `policies/x/index.html`; Pagefind gives it back the address `/policies/x/`.
-          const sourcePath = `${path.replace(/^\//, '')}index.html`;
+          const sourcePath = builtFile(path);
           return step(`index ${sourcePath}`, index.addHTMLFile({ sourcePath, content: readFileSync(join(site, sourcePath), 'utf8') }));
         }));
       }
       const outputPath = join(site, folder);
       rmSync(outputPath, { recursive: true, force: true });
-      await step(`write ${folder}/`, index.writeFiles({ outputPath }));
+      await step(`write ${folder}`, index.writeFiles({ outputPath }));
       await index.deleteIndex();
       for (const file of UNUSED) rmSync(join(outputPath, file), { force: true });
       if (merged) for (const file of readdirSync(outputPath).filter((f) => RUNTIME.test(f))) rmSync(join(outputPath, file));

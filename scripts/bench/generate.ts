@@ -4,6 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { href } from '../../src/lib/routes.ts';
 import {
   APPROVERS, ASPECTS, AUDIENCES, CHAPTERS, GLOSSARY, ROLES, TOPICS,
   countWords, createRng, policyBody, revise, subSeed, toMarkdown,
@@ -186,7 +187,7 @@ function writePolicy(dir: string, specs: readonly PolicySpec[], index: number, o
   let blocks: Block[] = policyBody(rng, spec.topic, terms);
   if (related[0]) {
     const intro = blocks[0] as { kind: 'p'; sentences: string[] };
-    intro.sentences.push(`Read it together with [${related[0].title.toLowerCase()}](/policies/${related[0].slug}/).`);
+    intro.sentences.push(`Read it together with [${related[0].title.toLowerCase()}](${href.policy(related[0])}).`);
   }
   const numbers = versionNumbers(rng, spec.versions);
   const dates = effectiveDates(rng, spec.versions, options.today);
@@ -284,7 +285,7 @@ function agreementFile(a: (typeof AGREEMENTS)[number], order: number, policies: 
     '',
   ].join('\n');
   const uses = a.fields.map(([name]) => `<Field name="${name}" />`);
-  const clauses = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${capitalise(rng.pick(['you', 'the firm']))} will keep confidential information secret and use it only for the agreed work, as described in [the handbook](/policies/${policies[i % policies.length]}/).`);
+  const clauses = Array.from({ length: 6 }, (_, i) => `${i + 1}. ${capitalise(rng.pick(['you', 'the firm']))} will keep confidential information secret and use it only for the agreed work, as described in [the handbook](${href.policy({ slug: policies[i % policies.length]! })}).`);
   const body = [
     `This agreement is made between Ashdown Vale LLP and ${uses[0]}, effective from ${uses[1]}. Contact: ${uses[2]}.`,
     '## Duties',

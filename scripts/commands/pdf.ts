@@ -6,7 +6,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { basePath, contentDir, normaliseBase, siteUrl } from '../../src/lib/env.ts';
-import { href } from '../../src/lib/routes.ts';
+import { builtFile, href, withBase } from '../../src/lib/routes.ts';
 import { readSiteOptions } from '../../src/lib/site-options.ts';
 import { CHROMIUM, CHROMIUM_ARGS, serveSite } from '../local-site.ts';
 import { UsageError, type Command } from './shared.ts';
@@ -30,11 +30,11 @@ function shown(path: string): string {
   return inside && !inside.startsWith('..') ? inside : path;
 }
 
-/** Agreement slugs in the built site: the folders under agreements/ that hold a page. */
+/** Agreement slugs in the built site: the folders under the agreements' page that hold an agreement's page. */
 function builtAgreements(siteDir: string): string[] {
-  const dir = join(siteDir, 'agreements');
+  const dir = join(siteDir, href.agreements());
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter((name) => existsSync(join(dir, name, 'index.html'))).sort();
+  return readdirSync(dir).filter((slug) => existsSync(join(siteDir, builtFile(href.agreement({ slug }))))).sort();
 }
 
 /** `npm run handbook -- pdf`: prints blank agreements and the print edition from a built site. */
@@ -60,7 +60,7 @@ export const pdf: Command = {
       return 1;
     }
     const slugs = builtAgreements(siteDir);
-    const hasEdition = existsSync(join(siteDir, 'print', 'index.html'));
+    const hasEdition = existsSync(join(siteDir, builtFile(href.page('print'))));
     const options = readSiteOptions(contentDir());
     const base = baseFromPage(readFileSync(home, 'utf8')) ?? basePath(options.base);
     const publicSite = siteUrl(options.url);
@@ -77,13 +77,14 @@ export const pdf: Command = {
       const page = await context.newPage();
       mkdirSync(outDir, { recursive: true });
       const jobs = [
-        ...slugs.map((slug) => ({ path: href.agreement({ slug }).slice(1), file: `${slug}.pdf` })),
-        ...(hasEdition ? [{ path: href.page('print').slice(1), file: 'print-edition.pdf' }] : []),
+        ...slugs.map((slug) => ({ path: href.agreement({ slug }), file: `${slug}.pdf` })),
+        ...(hasEdition ? [{ path: href.page('print'), file: 'print-edition.pdf' }] : []),
       ];
       console.log(`Printing ${slugs.length} agreements${hasEdition ? ' and the print edition' : ''} on ${PAPER[paper as Paper]} paper from ${shown(siteDir)} (base ${base}).`);
       for (const [i, job] of jobs.entries()) {
-        const response = await page.goto(`${origin}${base}${job.path}`, { waitUntil: 'load' });
-        if (!response?.ok()) throw new Error(`${base}${job.path} answered ${response?.status() ?? 'nothing'}.`);
+        const address = withBase(base, job.path);
+        const response = await page.goto(`${origin}${address}`, { waitUntil: 'load' });
+        if (!response?.ok()) throw new Error(`${address} answered ${response?.status() ?? 'nothing'}.`);
         // Links in the PDF would lead to this temporary server: point them at the published site, or drop them.
         await page.evaluate(({ origin, site }) => {
           for (const a of document.querySelectorAll<HTMLAnchorElement>('a[href]')) {

@@ -12,14 +12,13 @@ import { diffMetadata } from '../lib/diff/metadata.ts';
 import { redline } from '../lib/diff/redline.ts';
 import { summaryPoints } from '../lib/diff/layout.ts';
 import { changeNotesHtml } from '../lib/change-notes.ts';
-import { href } from '../lib/routes.ts';
+import { href, withBase } from '../lib/routes.ts';
 import { compareVersions, versionsBetween } from '../lib/versions.ts';
 import { bindComparePicker } from './compare-picker.ts';
 import { keepViewInAddress } from './compare-view.ts';
 
 const base = document.body.dataset['base'] ?? '/';
-// As withBase in src/lib/links.ts, which imports node:path and so stays out of the browser.
-const url = (path: string) => `${base.replace(/\/$/, '')}${path}`;
+const url = (path: string) => withBase(base, path);
 
 async function load(slug: string, version: string): Promise<VersionBlocks | undefined> {
   const response = await fetch(url(versionBlocksPath(slug, version)));

@@ -3,8 +3,8 @@
  * Pagefind's highlighter is loaded only when the address carries search terms.
  */
 if (new URLSearchParams(location.search).has('highlight')) {
-  const base = document.body.dataset['base'] ?? '/';
-  const url = `${base}pagefind/pagefind-highlight.js`;
+  // The search index's address, from the route table (src/layouts/Base.astro).
+  const url = `${document.body.dataset['searchIndex']}pagefind-highlight.js`;
   import(/* @vite-ignore */ url)
     .then(() => {
       const Highlight = (window as unknown as { PagefindHighlight?: new (o: object) => unknown }).PagefindHighlight;

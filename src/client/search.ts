@@ -59,6 +59,9 @@ if (root) start(root);
 
 function start(root: HTMLElement): void {
   const base = document.body.dataset['base'] ?? '/';
+  // The indexes' addresses, from the route table (src/layouts/Base.astro, src/components/pages/Search.astro).
+  const currentAt = document.body.dataset['searchIndex']!;
+  const olderAt = root.dataset['olderIndex']!;
   const form = root.querySelector<HTMLFormElement>('form')!;
   const box = form.querySelector<HTMLInputElement>('input[name=q]')!;
   const older = root.querySelector<HTMLInputElement>('[data-search-older]')!;
@@ -69,7 +72,7 @@ function start(root: HTMLElement): void {
   document.querySelector<HTMLElement>('[data-search-fallback]')?.setAttribute('hidden', '');
   root.hidden = false;
 
-  const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${base}pagefind/pagefind.js`).then(async (pf: Pagefind) => {
+  const pagefind: Promise<Pagefind> = import(/* @vite-ignore */ `${currentAt}pagefind.js`).then(async (pf: Pagefind) => {
     // The index stores addresses from the site root; the base path makes them work on any host.
     // Searches take a few milliseconds here: a worker would add its start-up and a round trip per result.
     await pf.options({ baseUrl: base, noWorker: true });
@@ -82,7 +85,7 @@ function start(root: HTMLElement): void {
   let olderIndex: Promise<void> | undefined;
   // Pagefind counts a filter only from the filter chunks it has loaded, and a search does not wait
   // for them: load them (filters()) before the first search of each index, or its counts read 0.
-  const withOlder = (pf: Pagefind) => (olderIndex ??= pf.mergeIndex(`${base}pagefind-older/`, { baseUrl: base }).then(() => pf.filters()).then(() => undefined));
+  const withOlder = (pf: Pagefind) => (olderIndex ??= pf.mergeIndex(olderAt, { baseUrl: base }).then(() => pf.filters()).then(() => undefined));
 
   const initial = readAddress(facets);
   box.value = initial.q;

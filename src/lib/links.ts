@@ -6,10 +6,10 @@
  * the base path and turns file links into page addresses; `check` reports targets that do not exist.
  */
 import { posix } from 'node:path';
-import { href } from './routes.ts';
+import { href, routes } from './routes.ts';
 import { isVersion } from './versions.ts';
 
-export { SITE_PAGES } from './routes.ts';
+export { SITE_PAGES, withBase } from './routes.ts';
 
 export type LinkTarget =
   | { kind: 'policy'; slug: string; version?: string; page?: 'history'; hash: string }
@@ -30,18 +30,20 @@ function splitHash(href: string): [string, string] {
   return i === -1 ? [href, ''] : [href.slice(0, i), href.slice(i)];
 }
 
+/** A site path, read with the route table: which page it is, when it is one of a page kind links check. */
 function fromSitePath(path: string, hash: string): LinkTarget {
+  const policy = routes.policy.match(path);
+  if (policy) return { kind: 'policy', slug: policy.slug, hash };
+  const history = routes.history.match(path);
+  if (history) return { kind: 'policy', slug: history.slug, page: 'history', hash };
+  const version = routes.version.match(path);
+  if (version && isVersion(version.version)) return { kind: 'policy', slug: version.slug, version: version.version, hash };
+  const compare = routes.compare.match(path);
+  if (compare && isVersion(compare.from) && isVersion(compare.to)) return { kind: 'compare', ...compare, hash };
+  const agreement = routes.agreement.match(path);
+  if (agreement) return { kind: 'agreement', slug: agreement.slug, hash };
+  if (routes.agreements.match(path)) return { kind: 'agreement', hash };
   const segments = path.split('/').filter(Boolean);
-  const [area, slug, third, ...rest] = segments;
-  if (area === 'policies' && slug && rest.length === 0) {
-    if (!third) return { kind: 'policy', slug, hash };
-    if (third === 'history') return { kind: 'policy', slug, page: 'history', hash };
-    if (isVersion(third)) return { kind: 'policy', slug, version: third, hash };
-  }
-  if (area === 'policies' && slug && third === 'compare' && rest.length === 2 && rest.every(isVersion)) {
-    return { kind: 'compare', slug, from: rest[0]!, to: rest[1]!, hash };
-  }
-  if (area === 'agreements' && !third) return slug ? { kind: 'agreement', slug, hash } : { kind: 'agreement', hash };
   // Folders get the trailing slash every address has; files (feed.xml) do not.
   const last = segments.at(-1) ?? '';
   const tail = !last || last.includes('.') ? '' : '/';
@@ -102,12 +104,6 @@ export function targetPath(target: LinkTarget): string | undefined {
     default:
       return undefined;
   }
-}
-
-/** Joins the base path (`/handbook/`) and a site path (`/policies/x/`) into an address. */
-export function withBase(base: string, path: string): string {
-  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
-  return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
 }
 
 /**

@@ -2,10 +2,11 @@
  * The one table of the site's pages: for every kind of page, its URL pattern, the address of
  * one page, and every page of that kind in a handbook with the data it shows.
  *
- * Pages (their `getStaticPaths`), links in components and in content (links.ts), the feed, the
- * CLI and the browser scripts' `data-*` attributes all take addresses from here, so an address
- * is written once. Addresses here are site paths without the base path (`/policies/x/`); add
- * the base with `withBase` (links.ts) or `url()` in src/data/handbook.ts. A light module (only
+ * The integration gives Astro every route from here (src/integrations/handbook.ts), each page
+ * gets its data as props from `pages`, and links in components and in content (links.ts), the
+ * feed, the search indexer, the CLI and the browser scripts all take addresses from here, so an
+ * address is written once. Addresses here are site paths without the base path (`/policies/x/`);
+ * `withBase` adds it (through `url()` in src/data/handbook.ts for pages). A light module (only
  * types from the model), so the CLI and browser code can load it cheaply.
  */
 import { staticComparePairs } from './compare-pairs.ts';
@@ -50,8 +51,35 @@ function single<D extends object = object>(pattern: string, data?: (handbook: Ha
     ...(astroPattern ? { astroPattern } : {}),
     path: () => pattern,
     pages: (handbook) => [{ params: {}, props: { ...(data?.(handbook) ?? ({} as D)), handbook } }],
-    match: (path) => (path === pattern ? {} : undefined),
+    // A folder's address matches with or without its trailing slash.
+    match: (path) => (path === pattern || `${path}/` === pattern ? {} : undefined),
   };
+}
+
+/** Joins the base path (`/handbook/`) and a site path (`/policies/x/`) into an address. */
+export function withBase(base: string, path: string): string {
+  const trimmedBase = base.endsWith('/') ? base.slice(0, -1) : base;
+  return `${trimmedBase}${path.startsWith('/') ? path : `/${path}`}`;
+}
+
+/** The file a page's address is written to in the built site: `/policies/x/` is `policies/x/index.html`. */
+export function builtFile(path: string): string {
+  return `${path.replace(/^\//, '')}${path.endsWith('/') ? 'index.html' : ''}`;
+}
+
+/**
+ * The search indexes (scripts/search-index.ts writes them, src/client/search.ts loads them): what
+ * is in force, which every search loads, and older versions, merged in when the reader asks.
+ */
+export const SEARCH_INDEXES = { current: '/pagefind/', older: '/pagefind-older/' } as const;
+
+/** `decodeURIComponent`, or the text as it is when it is not a valid escape (`100%`). */
+function decode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Fills `[name]` in a pattern. */
@@ -74,7 +102,7 @@ function dynamic<P extends Record<string, string>, D>(pattern: string, list: (ha
     pages: (handbook) => list(handbook).map(({ params, props }) => ({ params, props: { ...props, handbook } })),
     match(path) {
       const m = regex.exec(path);
-      return m ? (Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(m[i + 1]!)])) as P) : undefined;
+      return m ? (Object.fromEntries(names.map((name, i) => [name, decode(m[i + 1]!)])) as P) : undefined;
     },
   };
 }

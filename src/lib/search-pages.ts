@@ -9,6 +9,7 @@
  *   "Include older versions". (The same rule as `searchable` in src/components/PolicyPage.astro.)
  */
 import type { Handbook } from './model.ts';
+import { href } from './routes.ts';
 
 export interface SearchPages {
   /** Site paths without the base path, e.g. `/policies/retention/`. */
@@ -21,10 +22,7 @@ export const SEARCH_PAGES_FILE = 'search-pages.json';
 
 export function searchPages(handbook: Handbook): SearchPages {
   return {
-    current: [...handbook.policies.map((p) => `/policies/${p.slug}/`), ...handbook.agreements.map((a) => `/agreements/${a.slug}/`)],
-    older: [
-      ...handbook.policies.flatMap((p) => p.versions.filter((v) => v !== p.current).map((v) => `/policies/${p.slug}/${v.version}/`)),
-      ...handbook.withdrawn.flatMap((p) => p.versions.map((v) => `/policies/${p.slug}/${v.version}/`)),
-    ],
+    current: [...handbook.policies.map(href.policy), ...handbook.agreements.map(href.agreement)],
+    older: [...handbook.policies.flatMap((p) => p.versions.filter((v) => v !== p.current).map(href.version)), ...handbook.withdrawn.flatMap((p) => p.versions.map(href.version))],
   };
 }

@@ -7,7 +7,7 @@ import { relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { injectedRoutes } from '../../src/integrations/handbook.ts';
 import { loadHandbook } from '../../src/lib/model.ts';
-import { href, routes, SITE_PAGES, type PageKind } from '../../src/lib/routes.ts';
+import { builtFile, href, routes, SITE_PAGES, type PageKind } from '../../src/lib/routes.ts';
 
 const { handbook } = loadHandbook(resolve('tests/fixtures/minimal/content'), '2026-11-15');
 
@@ -50,6 +50,18 @@ describe('the route table', () => {
   it('parses an address without its trailing slash and with escaped characters', () => {
     expect(routes.compare.match('/policies/intake/compare/1.9/1.10')).toEqual({ slug: 'intake', from: '1.9', to: '1.10' });
     expect(routes.policy.match('/policies/in%20take/')).toEqual({ slug: 'in take' });
+    expect(routes.agreements.match('/agreements')).toEqual({});
+    // A stray % is no escape: it stays as written (a link checked in content must not throw).
+    expect(routes.policy.match('/policies/100%/')).toEqual({ slug: '100%' });
+  });
+
+  it.each([
+    ['/', 'index.html'],
+    ['/policies/intake/', 'policies/intake/index.html'],
+    ['/policies/intake/1.9/blocks.json', 'policies/intake/1.9/blocks.json'],
+    ['/feed.xml', 'feed.xml'],
+  ])('writes the page at %s to %s in the built site', (path, file) => {
+    expect(builtFile(path)).toBe(file);
   });
 
   it('refuses to build an address with a parameter missing', () => {

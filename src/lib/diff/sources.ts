@@ -17,24 +17,27 @@ export interface VersionText {
   format: 'md' | 'mdx';
 }
 
-// Keyed by the version object: a build keeps one per file for its whole run, so each version is
-// parsed once however many compare pages use it; the dev server's re-reading makes new ones.
-const versionBlocks = new WeakMap<VersionText, Block[]>();
+/**
+ * The versions parsed last, most recent last. A build shows each pair of versions on a compare
+ * page, in a Word redline and in the browser's redline data, one route after the other, each
+ * route a policy at a time: a few recent versions cover the reuse. Keeping every version's blocks
+ * (and their tokens, ./redline.ts) for the whole build held 400 MB at 1,000 policies × 3 versions.
+ * Keyed by the version object: the dev server's re-reading makes new ones.
+ */
+const recent = new Map<VersionText, Block[]>();
+const RECENT = 64;
 
-/** A version's blocks, parsed once per version object (also written out for the browser redline). */
+/** A version's blocks, parsed once while it is among the recent ones (also written out for the browser redline). */
 export function blocksOf(v: VersionText): Block[] {
-  let found = versionBlocks.get(v);
-  if (!found) {
-    found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
-    versionBlocks.set(v, found);
-  }
+  let found = recent.get(v);
+  if (found) recent.delete(v);
+  else found = parseBlocks(v.body, { mdx: v.format === 'mdx' });
+  recent.set(v, found);
+  if (recent.size > RECENT) recent.delete(recent.keys().next().value!);
   return found;
 }
 
-/**
- * The redline between two versions: the one the compare pages and `handbook diff` show.
- * Each version's blocks are parsed once per version object.
- */
+/** The redline between two versions: the one the compare pages and `handbook diff` show. */
 export function redlineVersions(from: VersionText, to: VersionText): Redline {
   return redline(blocksOf(from), blocksOf(to));
 }
