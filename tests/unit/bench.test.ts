@@ -120,8 +120,8 @@ describe('bench: CPU profile summary', () => {
 // The whole benchmark on a tiny handbook, run once for the tests below: three real production
 // builds (the handbook at 1 and 2 policies, the plain-Astro baseline at 2), the searches on both
 // sites, the dev server, the CLI. The slowest unit test: 1¼–3 minutes on the shared 2-core machine
-// (load 8–18), most of it start-up, so it stays in npm test. The tests check
-// that every figure is there and how figures are derived, never the wall-clock budgets.
+// (load 8–18), most of it start-ups. The tests check that every figure is there and how figures
+// are derived, never the wall-clock budgets.
 describe('npm run bench --json', () => {
   let result: any;
   let stderr = '';
