@@ -3,7 +3,8 @@ import { defineConfig } from 'vitest/config';
 /**
  * The unit tests that exercise src/lib in-process: the ones a mutant can fail (see
  * stryker.config.mjs). The tests that start the CLI, a build or a browser are left out: they load
- * the code unmutated and would only slow every mutant down.
+ * the code unmutated and would only slow every mutant down. So is the redline corpus test (3 s a
+ * run, and it allows 5 % of pairs to differ, so it notices little that diff.test.ts does not).
  */
 export default defineConfig({
   test: {
@@ -15,7 +16,7 @@ export default defineConfig({
       'tests/unit/status.test.ts',
       'tests/unit/review-table.test.ts',
       'tests/unit/diff.test.ts',
-      'tests/unit/redline-corpus.test.ts',
+      'tests/unit/diff-formats.test.ts',
       'tests/unit/model.test.ts',
       'tests/unit/model-drafts.test.ts',
       'tests/unit/check-misses.test.ts',

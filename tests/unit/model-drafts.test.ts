@@ -260,3 +260,115 @@ describe('what the handbook lists', () => {
     expect(lines(broken, result.issues)).toEqual(['policies/client-money/1.0.md:4 → chapter: Unknown chapter "nowhere", expected one of the chapter ids in handbook.yaml: clients.']);
   });
 });
+
+describe('the rules loadHandbook applies across files', () => {
+  const agreement = (fields: string, body = '<Signature party="client" />') =>
+    `---\ntitle: Engagement\nsummary: Terms.\nversion: "1.0"\neffective: 2025-01-01\n${fields}parties:\n  - id: client\n    label: Client\n---\n\n${body}\n`;
+
+  it('a policy withdrawn today was withdrawn (on its day it no longer applies)', () => {
+    const dir = content({ 'policies/conflicts/2.0.md': version({ title: 'Conflict checks', effective: '2025-06-01', lastReviewed: '2025-06-01', status: 'withdrawn', withdrawn: TODAY }) });
+    const { handbook, warnings } = loadHandbook(dir, TODAY);
+    expect(handbook!.bySlug.get('conflicts')!.withdrawal).toEqual({ on: TODAY, past: true });
+    expect(lines(dir, warnings)[0]).toBe('policies/intake/1.0.md:13 → body: Link to "../conflicts/1.0.md": policy "conflicts" was withdrawn on 2026-11-15, expected a policy in force: remove the reference or point to a policy in force.');
+    expect(warnings.map((w) => w.ruleId)).toEqual(['link-to-withdrawn', 'link-to-withdrawn', 'link-to-withdrawn']);
+  });
+
+  it('the withdrawal is read from the latest published version by number, not the last file or a later draft', () => {
+    // Files in name order: 1.0, 1.10, 1.9, 2.0; by number 1.10 is the latest published version.
+    const dir = content({
+      'policies/conflicts/1.9.md': version({ title: 'Conflict checks', effective: '2024-06-01', lastReviewed: '2024-06-01' }),
+      'policies/conflicts/1.10.md': version({ title: 'Conflict checks', effective: '2025-06-01', lastReviewed: '2025-06-01', status: 'withdrawn', withdrawn: '2026-10-01' }),
+      'policies/conflicts/2.0.md': version({ title: 'Conflict checks', status: 'draft', effective: '2027-01-01' }),
+    });
+    const { handbook, issues } = loadHandbook(dir, TODAY);
+    expect(issues).toEqual([]);
+    expect(handbook!.bySlug.get('conflicts')!.withdrawal).toEqual({ on: '2026-10-01', past: true });
+    expect(handbook!.withdrawn.map((p) => p.slug)).toEqual(['conflicts']);
+  });
+
+  it('drafts are listed by slug, then by version number; a preview orders them by number too', () => {
+    const dir = content({
+      'policies/intake/10.0.md': version({ title: 'Client intake', status: 'draft', effective: '2028-01-01' }),
+      'policies/intake/2.0.md': version({ title: 'Client intake', status: 'draft', effective: '2027-01-01' }),
+      'policies/client-money/3.0.md': version({ status: 'draft' }),
+    });
+    expect(loadHandbook(dir, TODAY).handbook!.drafts.map((d) => `${d.slug} ${d.version}`)).toEqual(['client-money 3.0', 'intake 2.0', 'intake 10.0']);
+    const preview = loadHandbook(dir, TODAY, undefined, { drafts: true }).handbook!;
+    expect(preview.bySlug.get('intake')!.versions.map((v) => `${v.version} ${v.state}`)).toEqual(['1.0 superseded', '1.9 superseded', '1.10 current', '2.0 draft', '10.0 draft']);
+  });
+
+  it('each superseded version names the version that replaced it', () => {
+    const { handbook } = loadHandbook(content({}), TODAY);
+    expect(handbook!.bySlug.get('intake')!.versions.map((v) => v.supersededBy?.version)).toEqual(['1.9', '1.10', undefined]);
+  });
+
+  it('an active agreement may be linked to and cite a policy in force without a warning; its own problems are problems', () => {
+    const fine = content({
+      'agreements/engagement.mdx': agreement('policies: [intake]\n'),
+      'policies/intake/1.11.md': version({ title: 'Client intake', effective: '2025-07-01', lastReviewed: '2025-07-01' }, 'Sign [the engagement letter](/agreements/engagement/).'),
+    });
+    const loaded = loadHandbook(fine, TODAY);
+    expect(loaded.issues).toEqual([]);
+    expect(loaded.warnings).toEqual([]);
+    expect(loaded.handbook!.agreements.map((a) => a.slug)).toEqual(['engagement']);
+
+    const bad = content({ 'agreements/engagement.mdx': agreement('policies: [nowhere, intake]\n', '<Signature party="witness" />') });
+    const result = loadHandbook(bad, TODAY);
+    expect(result.handbook).toBeUndefined();
+    expect(lines(bad, result.issues)).toEqual([
+      'agreements/engagement.mdx:12 → parties: The text has <Signature party="witness" /> but no party "witness" is declared, expected one of: client.',
+      'agreements/engagement.mdx:6 → policies.0: Unknown policy "nowhere", expected the slug of a published policy.',
+    ]);
+    expect(result.issues.map((i) => i.ruleId)).toEqual([expect.any(String), 'unknown-related']);
+  });
+
+  it('an agreement whose text cannot be read is reported once, not checked further', () => {
+    const dir = content({ 'agreements/engagement.mdx': agreement('', 'Sign {here') });
+    const { issues } = loadHandbook(dir, TODAY);
+    expect(issues.map((i) => [relative(dir, i.file), i.field, i.ruleId])).toEqual([['agreements/engagement.mdx', 'body', 'body-syntax']]);
+  });
+
+  it('names every problem\'s rule, and lists the chapters a policy may name', () => {
+    const dir = content(
+      {
+        'policies/a/1.0.md': version({ chapter: 'nowhere', related: '[nowhere]' }),
+        'policies/b/1.0.md': version({ status: 'withdrawn', withdrawn: '2026-01-01', replacedBy: 'b' }),
+      },
+      '  - id: staff\n    title: Staff\n    order: 2\n',
+    );
+    const { issues } = loadHandbook(dir, TODAY);
+    expect(lines(dir, issues)).toEqual([
+      'policies/a/1.0.md:4 → chapter: Unknown chapter "nowhere", expected one of the chapter ids in handbook.yaml: clients, staff.',
+      'policies/a/1.0.md:9 → related.0: Unknown policy "nowhere", expected the slug of a published policy (a folder in policies/ with an active version).',
+      'policies/b/1.0.md:11 → replacedBy: A policy cannot replace itself, expected the slug of another published policy.',
+    ]);
+    expect(issues.map((i) => i.ruleId)).toEqual(['unknown-chapter', 'unknown-related', 'unknown-replacement']);
+  });
+
+  it('names the rule of each withdrawal warning', () => {
+    const dir = content({
+      'policies/conflicts/2.0.md': version({ title: 'Conflict checks', effective: '2025-06-01', lastReviewed: '2025-06-01', status: 'withdrawn', withdrawn: '2026-10-01', replacedBy: 'intake' }),
+      'policies/intake/2.0.md': version({ title: 'Client intake', effective: '2025-07-01', lastReviewed: '2025-07-01', status: 'withdrawn', withdrawn: '2026-12-01' }),
+      'agreements/engagement.mdx': agreement('policies: [intake]\n'),
+    });
+    expect(loadHandbook(dir, TODAY).warnings.map((w) => w.ruleId)).toEqual(['related-withdrawn', 'replacement-withdrawn', 'link-to-withdrawn', 'link-to-withdrawn', 'link-to-withdrawn', 'related-withdrawn']);
+  });
+
+  it('refuses code in a text unless handbook.yaml allows it', () => {
+    const files = { 'policies/intake/1.11.mdx': version({ title: 'Client intake', effective: '2025-07-01', lastReviewed: '2025-07-01' }, 'Two and two make {2 + 2}.') };
+    const refused = content(files);
+    const { issues } = loadHandbook(refused, TODAY);
+    expect(issues.map((i) => [relative(refused, i.file), i.line, i.ruleId])).toEqual([['policies/intake/1.11.mdx', 11, expect.stringMatching(/code/)]]);
+    expect(loadHandbook(content(files, 'allowCode: true\n'), TODAY).issues).toEqual([]);
+  });
+
+  it('refuses code in a text when handbook.yaml cannot be read, along with the settings\' problem', () => {
+    const dir = content({
+      'handbook.yaml': 'title: Office Manual\nallowCode: true\n',
+      'policies/intake/1.11.mdx': version({ title: 'Client intake', effective: '2025-07-01', lastReviewed: '2025-07-01' }, 'Two and two make {2 + 2}.'),
+    });
+    const { issues } = loadHandbook(dir, TODAY);
+    expect(issues.filter((i) => relative(dir, i.file) === 'policies/intake/1.11.mdx').map((i) => [i.line, i.ruleId])).toEqual([[11, expect.stringMatching(/code/)]]);
+    expect(issues.some((i) => relative(dir, i.file) === 'handbook.yaml')).toBe(true);
+  });
+});
