@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildBaseline, type BaselineText } from './bench/baseline.ts';
 import { logTail, prepareProject, runBuild } from './bench/build.ts';
-import { timeHelp } from './bench/cli.ts';
+import { timeCli } from './bench/cli.ts';
 import { timeDevServer } from './bench/dev.ts';
 import { DEEP_SLUG, generateHandbook, type GeneratedHandbook } from './bench/generate.ts';
 import { measureOutput } from './bench/output.ts';
@@ -287,8 +287,8 @@ async function bench(options: Options, work: string): Promise<BenchResult> {
   const small = options.policies > 1 ? await measureRun({ label: 'small', policies: Math.max(1, Math.round(options.policies / 10)), deep: 0 }, options, work) : null;
   const { main, baseline, dev, profile } = await mainRuns(options, work);
   const deep = options.deep > 0 ? await measureRun({ label: 'deep', policies: options.policies, deep: options.deep }, options, work) : null;
-  progress('timing handbook --help');
-  const cli = timeHelp(REPO);
+  progress('timing handbook --help, check on the sample, diff across 60 versions');
+  const cli = await timeCli(REPO, TODAY);
   progress('timing the redline of two 5,000-word versions');
   const redline = await timeRedline(options.seed);
   const partial: Omit<BenchResult, 'budgets'> = {

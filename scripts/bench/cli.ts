@@ -1,12 +1,14 @@
 /**
- * Times `handbook --help`: what every command pays before it does anything (Node's start-up and
- * loading the CLI). Two ways in: `node scripts/handbook.ts --help` with the Node that runs the
- * benchmark (22), and the package's `bin/handbook.js`, the `handbook` command itself.
+ * Times the CLI: `handbook --help`, what every command pays before it does anything (Node's
+ * start-up and loading the CLI), two ways in: `node scripts/handbook.ts --help` with the Node that
+ * runs the benchmark (22), and the package's `bin/handbook.js`, the `handbook` command itself;
+ * `check` on the sample content (content/); and `diff` across a policy with 60 versions.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DEEP_SLUG, generateHandbook } from './generate.ts';
 
 export interface CommandTiming {
   command: string;
@@ -23,20 +25,24 @@ export interface CliTiming {
   script: CommandTiming;
   /** `node bin/handbook.js --help`. */
   bin: CommandTiming;
+  /** `node scripts/handbook.ts check` on the sample content. */
+  checkSample: CommandTiming;
+  /** `node scripts/handbook.ts diff <slug> <first> <last>` on a generated policy with 60 versions. */
+  diff60: CommandTiming & { versions: number };
 }
 
 const TIME = '/usr/bin/time';
 
-function timeCommand(repo: string, args: string[], runs: number): CommandTiming {
+function timeCommand(repo: string, args: string[], runs: number, expected: RegExp, env: NodeJS.ProcessEnv = {}): CommandTiming {
   const report = join(tmpdir(), `bench-time-${process.pid}.txt`);
   const samples: { wall: number; cpu: number | null }[] = [];
   const useTime = existsSync(TIME);
   for (let i = 0; i < runs; i++) {
     const command = useTime ? [TIME, '-f', '%U %S', '-o', report, process.execPath, ...args] : [process.execPath, ...args];
     const started = performance.now();
-    const run = spawnSync(command[0]!, command.slice(1), { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(command[0]!, command.slice(1), { cwd: repo, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1', ...env } });
     const wall = performance.now() - started;
-    if (run.status !== 0 || !/Usage/i.test(run.stdout)) throw new Error(`${args.join(' ')} exited ${run.status}:\n${run.stdout}${run.stderr}`);
+    if (run.status !== 0 || !expected.test(run.stdout)) throw new Error(`${args.join(' ')} exited ${run.status}:\n${run.stdout}${run.stderr}`);
     let cpu: number | null = null;
     if (useTime) {
       const [user, system] = readFileSync(report, 'utf8').trim().split(/\s+/).slice(-2).map(Number);
@@ -50,10 +56,24 @@ function timeCommand(repo: string, args: string[], runs: number): CommandTiming 
   return { command: `node ${args.join(' ')}`, runs, firstWallMs: samples[0]!.wall, medianWallMs: middle.wall, medianCpuMs: middle.cpu };
 }
 
-/** Runs each way in `runs` times. */
-export function timeHelp(repo: string, runs = 5): CliTiming {
-  return {
-    script: timeCommand(repo, ['scripts/handbook.ts', '--help'], runs),
-    bin: timeCommand(repo, ['bin/handbook.js', '--help'], runs),
-  };
+/**
+ * Times `--help` both ways `runs` times, `check` on the sample and `diff` on 60 versions 3 times each.
+ *
+ * @param today the fixed today of the generated policy's dates
+ */
+export async function timeCli(repo: string, today: string, runs = 5): Promise<CliTiming> {
+  const script = timeCommand(repo, ['scripts/handbook.ts', '--help'], runs, /Usage/);
+  const bin = timeCommand(repo, ['bin/handbook.js', '--help'], runs, /Usage/);
+  // The sample as the repository has it, whatever HANDBOOK_CONTENT the caller's shell has.
+  const checkSample = timeCommand(repo, ['scripts/handbook.ts', 'check'], 3, /./, { HANDBOOK_CONTENT: join(repo, 'content'), HANDBOOK_TODAY: today });
+  const dir = mkdtempSync(join(tmpdir(), 'bench-diff-'));
+  try {
+    generateHandbook(dir, { policies: 1, versions: 1, deep: 60, seed: 1, today });
+    const { loadHandbook } = await import('../../src/lib/model.ts');
+    const versions = loadHandbook(dir, today).handbook!.bySlug.get(DEEP_SLUG)!.versions.map((v) => v.version);
+    const diff = timeCommand(repo, ['scripts/handbook.ts', 'diff', DEEP_SLUG, versions[0]!, versions.at(-1)!], 3, /./, { HANDBOOK_CONTENT: dir, HANDBOOK_TODAY: today });
+    return { script, bin, checkSample, diff60: { ...diff, versions: versions.length } };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -92,6 +92,16 @@ export async function timeDevServer(options: DevOptions): Promise<DevTiming> {
   child.stderr!.on('data', onData);
   const closed = new Promise<void>((done) => child.once('close', () => done()));
   child.once('exit', () => (exited = true));
+  const stop = (signal: NodeJS.Signals) => {
+    try {
+      process.kill(-child.pid!, signal);
+    } catch {
+      // Already gone.
+    }
+  };
+  // In its own process group, the server does not get the terminal's Ctrl-C: stop it when the benchmark exits.
+  const onExit = () => stop('SIGKILL');
+  process.once('exit', onExit);
   const file = join(options.contentDir, options.editFile);
   const original = readFileSync(file, 'utf8');
   try {
@@ -136,14 +146,8 @@ export async function timeDevServer(options: DevOptions): Promise<DevTiming> {
     result.note = `dev server: ${error instanceof Error ? error.message : String(error)}; its log ends:\n${tail}`;
   } finally {
     writeFileSync(file, original);
+    process.off('exit', onExit);
     if (!exited && child.pid) {
-      const stop = (signal: NodeJS.Signals) => {
-        try {
-          process.kill(-child.pid!, signal);
-        } catch {
-          // Already gone.
-        }
-      };
       stop('SIGTERM');
       const killer = setTimeout(() => stop('SIGKILL'), 5000);
       await closed;

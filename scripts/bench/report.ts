@@ -163,6 +163,8 @@ export function budgets(result: Omit<BenchResult, 'budgets'>): Record<string, Bu
     searchFirstVsBaseline: budget(17, 'First search ÷ plain Astro Pagefind first search', 1.1, 'ratio', ratioOf(main.search.firstMs, baseline.search.firstMs), true, searchNote),
     searchLaterVsBaseline: budget(17, 'Later searches ÷ plain Astro Pagefind later searches', 1.1, 'ratio', ratioOf(main.search.laterMedianMs, baseline.search.laterMedianMs), true, searchNote),
     help: budget(17, '`node scripts/handbook.ts --help` (median wall)', 300, 'ms', cli.script.medianWallMs),
+    checkSample: budget(17, '`handbook check` on the sample content (median wall)', 1000, 'ms', cli.checkSample.medianWallMs),
+    diff60: budget(17, '`handbook diff` across a policy with 60 versions (median wall)', 1000, 'ms', cli.diff60.medianWallMs),
     devEdit: budget(17, 'Dev server: the page after an edit shows it', 1000, 'ms', dev.editShownMs, reference, dev.note ?? sizeNote),
     devOtherPages: budget(17, 'Dev server: other pages (median, each after a pause)', 100, 'ms', dev.otherPagesMedianMs, reference, dev.note ?? sizeNote),
     msPerVersionFile: budget('benchmark', 'Build time per source version file', 20, 'ms', main.msPerVersionFile),
@@ -348,6 +350,7 @@ export function formatTable(result: BenchResult): string {
     ...devLines(result),
     '',
     `handbook --help: ${formatMs(result.cli.script.medianWallMs)} median wall (${formatMs(result.cli.script.medianCpuMs)} CPU, first ${formatMs(result.cli.script.firstWallMs)}) as \`${result.cli.script.command}\`; ${formatMs(result.cli.bin.medianWallMs)} as \`${result.cli.bin.command}\``,
+    `handbook check on the sample: ${formatMs(result.cli.checkSample.medianWallMs)} median wall (${formatMs(result.cli.checkSample.medianCpuMs)} CPU); diff across ${result.cli.diff60.versions} versions: ${formatMs(result.cli.diff60.medianWallMs)} (${formatMs(result.cli.diff60.medianCpuMs)} CPU)`,
     ...profileLines(result.profile),
     `Redline of two ~5,000-word versions (${result.redline.wordsOld} / ${result.redline.wordsNew} words): ${
       result.redline.medianMs === null ? `not measured: ${result.redline.note}` : `median ${formatMs(result.redline.medianMs)}, first call ${formatMs(result.redline.firstMs)} (${result.redline.module})`
