@@ -152,7 +152,8 @@ describe('layout: summaries, units and notes, from redlines written by hand', ()
     );
     expect(summaryLine(redlineOf({ wordsAdded: 1, blocksChanged: 1, blocksJoined: 1, sectionsChanged: ['Introduction'] }))).toBe('Sections changed: Introduction. Words: 1 added, 0 removed. Blocks: 0 added, 0 removed, 1 changed. Also: 1 block joined.');
     expect(summaryLine(redlineOf({ wordsAdded: 1, blocksChanged: 1, sectionsChanged: ['Introduction'] }))).toBe('Sections changed: Introduction. Words: 1 added, 0 removed. Blocks: 0 added, 0 removed, 1 changed.');
-    expect(summaryLine(redlineOf({ formattingOnly: true, formatChanged: 1, sectionsChanged: ['Scope'] }))).toBe('Sections changed: Scope. Formatting and links only: 1 list style or heading level changed; no words changed.');
+    expect(summaryLine(redlineOf({ formattingOnly: true, formatChanged: 1, linksChanged: 2, sectionsChanged: ['Scope'] }))).toBe('Sections changed: Scope. Formatting and links only: 2 links changed, 1 list style or heading level changed; no words changed.');
+    expect(summaryLine(redlineOf({ wordsAdded: 3, blocksChanged: 2, blocksSplit: 2, blocksJoined: 1, sectionsChanged: ['Scope'] }))).toBe('Sections changed: Scope. Words: 3 added, 0 removed. Blocks: 0 added, 0 removed, 2 changed. Also: 2 blocks split, 1 block joined.');
   });
 
   const item = (text: string, ordered: boolean, depth = 1): BlockDiff => ({ type: 'same', block: { kind: 'listItem', text, ordered, depth } });
