@@ -76,6 +76,9 @@ describe('redlineToText', () => {
     // The bell inserted is a change, but never reaches the terminal.
     expect(text(doc('Call now.'), doc('Call \u0007now.'))).toEqual(['Call [++]now.', '']);
   });
+  it('a table head replaced whole: both head rows, then one delimiter row', () => {
+    expect(text(doc('| A | B |\n| --- | --- |\n| 1 | 2 |'), doc('| C | D |\n| --- | --- |\n| 1 | 2 |'))).toEqual(['| [-A-] | [-B-] |', '| [+C+] | [+D+] |', '| --- | --- |', '| 1 | 2 |', '']);
+  });
   it('puts the delimiter row after the table head only', () => {
     expect(text(doc('| A | B |\n| --- | --- |\n| 1 | 2 |'), doc('| A | B |\n| --- | --- |\n| 1 | 3 |'))).toEqual(['| A | B |', '| --- | --- |', '| 1 | [-2-][+3+] |', '']);
   });
@@ -84,6 +87,8 @@ describe('redlineToText', () => {
 describe('redlineToMarkdown', () => {
   it('escapes a paragraph that would read as a numbered or bulleted list item', () => {
     // Written escaped in the source, so each is a paragraph; a changed word keeps its start as text.
+    // Only at the start of a line: "10. " or " - " later on reads as text.
+    expect(markdown(doc('Keep it for 10. Then - stop.'), doc('Keep it for 10. Then - stop now.'))).toEqual(['Keep it for 10. Then - stop <ins>now</ins>.', '']);
     const before = doc('10\\. of them were lost', '2026\\.', '7\\) were kept', '\\- not a list', '\\+ nor this', '1.5 million were lost', '-1 degrees');
     const after = doc('10\\. of them were found', '2026\\.', '7\\) were sent', '\\- not a list here', '\\+ nor this one', '1.5 million were found', '-1 degrees today');
     expect(markdown(before, after)).toEqual([
