@@ -220,6 +220,20 @@ describe('redlineToHtml, block by block', () => {
     expect(html(doc('Intro.', '---'), doc('Intro.'))).toEqual(['<p class="rl-fold">1 unchanged block hidden</p>', '<div class="rl-unchanged" data-count="1">', '<p class="rl-same">Intro.</p>', '</div>', '<hr class="rl-del" aria-label="deleted horizontal rule">']);
   });
 
+  it('an unchanged rule has no label; a table head replaced whole has both head rows', () => {
+    expect(html(doc('Intro.', '---', 'Keep it.'), doc('Intro.', '---', 'Keep it all.'))).toEqual([
+      '<p class="rl-fold">2 unchanged blocks hidden</p>',
+      '<div class="rl-unchanged" data-count="2">',
+      '<p class="rl-same">Intro.</p>',
+      '<hr class="rl-same">',
+      '</div>',
+      `<p class="rl-chg">Keep it ${I('all')}.</p>`,
+    ]);
+    expect(html(doc('| A | B |\n| --- | --- |\n| 1 | 2 |'), doc('| C | D |\n| --- | --- |\n| 1 | 2 |'))).toEqual([
+      `<table><thead><tr class="rl-del"><th scope="col">${D('A')}</th><th scope="col">${D('B')}</th></tr><tr class="rl-ins"><th scope="col">${I('C')}</th><th scope="col">${I('D')}</th></tr></thead><tbody><tr class="rl-same"><td>1</td><td>2</td></tr></tbody></table>`,
+    ]);
+  });
+
   it('nests list items and closes every level, a numbered list as <ol>', () => {
     expect(html(doc('1. Open\n   - Identity\n   - Funds of the client\n2. Close'), doc('1. Open\n   - Identity\n   - Funds of the new client\n2. Close'))).toEqual([
       `<ol><li class="rl-same">Open<ul><li class="rl-same">Identity</li><li class="rl-chg">Funds of the ${I('new')} client</li></ul></li><li class="rl-same">Close</li></ol>`,
