@@ -21,6 +21,10 @@ function settings() {
   }
 }
 const { dir, base, site, today: fixedToday } = settings();
+// The handbook is confidential and its builds make no request: no usage report to Astro (sent
+// after this file is read, so it sees these), no check of npm for a newer Astro in the dev server.
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+process.env.ASTRO_DISABLE_UPDATE_CHECK = 'true';
 // Pin the folder and "today" for the whole build, so every page agrees even across midnight.
 process.env.HANDBOOK_CONTENT = dir;
 process.env.HANDBOOK_TODAY = fixedToday;
