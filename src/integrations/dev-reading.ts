@@ -20,10 +20,15 @@ export class DevReading {
   #result: LoadResult | undefined;
   #lastGood: Handbook | undefined;
 
-  constructor(
-    readonly dir: string,
-    readonly today: CalendarDate,
-  ) {}
+  readonly dir: string;
+  readonly today: CalendarDate;
+
+  // Fields written out, not as parameter properties: Astro loads the config with Node's type
+  // stripping first, which refuses them, and falls back to a slower Vite load.
+  constructor(dir: string, today: CalendarDate) {
+    this.dir = dir;
+    this.today = today;
+  }
 
   /** A file or folder under the content folder was added, changed or removed: the next reading reads it again. */
   changed(path: string): void {
