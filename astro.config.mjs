@@ -1,4 +1,5 @@
 // @ts-check
+import { createHash } from 'node:crypto';
 import mdx from '@astrojs/mdx';
 import { satteri } from '@astrojs/markdown-satteri';
 import { defineConfig } from 'astro/config';
@@ -31,6 +32,10 @@ process.env.HANDBOOK_TODAY = fixedToday;
 
 export default defineConfig({
   base,
+  // A cache for each content folder. Astro's content cache keeps a compiled text's old path when
+  // its words are unchanged, so a folder moved or copied elsewhere failed to build ("failed to
+  // resolve import astro:content-layer-deferred-module"); builds of two folders at once shared it.
+  cacheDir: `./node_modules/.astro/content-${createHash('sha256').update(dir).digest('hex').slice(0, 16)}/`,
   ...(site ? { site } : {}),
   trailingSlash: 'always',
   // Two pages at a time: the render loop otherwise idles while each page is written. Measured

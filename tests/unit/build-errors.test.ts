@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const out = mkdtempSync(join(tmpdir(), 'handbook-build-errors-'));
@@ -56,11 +56,10 @@ describe('a text whose code throws while its page is built', () => {
     onTestFinished(() => rmSync(content, { recursive: true, force: true }));
     cpSync('tests/fixtures/minimal/content', content, { recursive: true });
     writeFileSync(join(content, 'handbook.yaml'), `${readFileSync(join(content, 'handbook.yaml'), 'utf8')}allowCode: true\n`);
-    // Frontmatter lines 1–10, a blank line, text on 12, the expression on 14. The text names its
-    // folder: Astro's content cache keeps the path of a compiled text whose words it has seen before.
+    // Frontmatter lines 1–10, a blank line, text on 12, the expression on 14.
     writeFileSync(
       join(content, 'policies/intake/1.11.mdx'),
-      `---\ntitle: Client intake\nsummary: Taking on a client.\nchapter: clients\nowner: Practice Manager\napprovedBy: Partners\neffective: 2025-07-01\nlastReviewed: 2025-07-01\nchanges: [A sum.]\n---\n\nText before, in ${basename(content)}.\n\n{(() => { throw new Error("the sum does not add up") })()}\n\nText after.\n`,
+      `---\ntitle: Client intake\nsummary: Taking on a client.\nchapter: clients\nowner: Practice Manager\napprovedBy: Partners\neffective: 2025-07-01\nlastReviewed: 2025-07-01\nchanges: [A sum.]\n---\n\nText before.\n\n{(() => { throw new Error("the sum does not add up") })()}\n\nText after.\n`,
     );
     const { code, log } = build({ HANDBOOK_CONTENT: content });
     expect(code).toBe(1);

@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 
 const out = mkdtempSync(join(tmpdir(), 'handbook-build-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -56,5 +56,24 @@ describe('the production build', () => {
     expect(page).toContain('href="https://example.com/"');
     expect(existsSync(join(out, 'policies/intake/compare/1.9/1.10/index.html'))).toBe(true);
     expect(readFileSync(join(out, 'policies/intake/index.html'), 'utf8')).toContain('Version 1.10');
+  }, 180_000);
+
+  it('builds a content folder that moved, with a compiled text Astro has cached from its old place', () => {
+    const first = mkdtempSync(join(tmpdir(), 'handbook-moved-'));
+    cpSync('tests/fixtures/minimal/content', first, { recursive: true });
+    writeFileSync(join(first, 'handbook.yaml'), `${readFileSync(join(first, 'handbook.yaml'), 'utf8')}allowCode: true\n`);
+    // An expression makes the text one Astro compiles; its words are the same in both places.
+    writeFileSync(
+      join(first, 'policies/intake/1.11.mdx'),
+      '---\ntitle: Client intake\nsummary: Taking on a client.\nchapter: clients\nowner: Practice Manager\napprovedBy: Partners\neffective: 2025-07-01\nlastReviewed: 2025-07-01\nchanges: [A sum.]\n---\n\nTwo and two make {2 + 2}, says the moved folder.\n',
+    );
+    expect(build(first).status).toBe(0);
+    const second = mkdtempSync(join(tmpdir(), 'handbook-moved-'));
+    onTestFinished(() => rmSync(second, { recursive: true, force: true }));
+    cpSync(first, second, { recursive: true });
+    rmSync(first, { recursive: true, force: true });
+    const result = build(second);
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(readFileSync(join(out, 'policies/intake/index.html'), 'utf8')).toContain('Two and two make 4, says the moved folder.');
   }, 180_000);
 });
