@@ -12,6 +12,7 @@
  */
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
+import { Zip, type ZipInputFile } from 'fflate';
 
 /** docx's compiler: a document's parts by path, in package order (what `Packer` zips). */
 interface Compiler {
@@ -47,10 +48,9 @@ const SHARED = new Set([
 const VARIANTS = 16;
 
 interface Entry {
-  name: Buffer;
   crc: number;
   size: number;
-  deflated: Buffer;
+  deflated: Uint8Array<ArrayBuffer>;
 }
 
 const kept = new Map<string, Map<string, Entry>>();
@@ -60,57 +60,33 @@ function entry(path: string, content: string | Uint8Array): Entry {
   const found = variants?.get(content as string);
   if (found) return found;
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-  const made = { name: Buffer.from(path, 'utf8'), crc: crc32(bytes), size: bytes.length, deflated: deflateRawSync(bytes) };
+  const made = { crc: crc32(bytes), size: bytes.length, deflated: new Uint8Array(deflateRawSync(bytes)) };
   if (variants && variants.size < VARIANTS) variants.set(content as string, made);
   return made;
 }
 
-/** Zip's "general purpose" flag for UTF-8 names, its DEFLATE method, and 1 January 1980 (a fixed date). */
-const UTF8_NAMES = 0x0800;
+/** Every part's time in the zip: a fixed one (1 January 1980, zip's first day), so that the time of day is not in the file. */
+const ZIP_TIME = new Date(1980, 0, 1);
 const DEFLATE = 8;
-const DOS_DATE = 0x21;
 
-/** A zip file of the parts, each deflated (APPNOTE.TXT: local headers, central directory, end record). */
+/**
+ * A zip file of the parts, each deflated. fflate writes the zip (docx's own zip library); the
+ * parts go in already deflated, as fflate's streaming zip lets a file bring its own compression.
+ */
 function zip(parts: Map<string, string | Uint8Array>): Buffer {
-  const chunks: Buffer[] = [];
-  const directory: Buffer[] = [];
-  let offset = 0;
+  const chunks: Uint8Array[] = [];
+  const archive = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
   for (const [path, content] of parts) {
     const e = entry(path, content);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(UTF8_NAMES, 6);
-    local.writeUInt16LE(DEFLATE, 8);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(e.crc, 14);
-    local.writeUInt32LE(e.deflated.length, 18);
-    local.writeUInt32LE(e.size, 22);
-    local.writeUInt16LE(e.name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(UTF8_NAMES, 8);
-    central.writeUInt16LE(DEFLATE, 10);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(e.crc, 16);
-    central.writeUInt32LE(e.deflated.length, 20);
-    central.writeUInt32LE(e.size, 24);
-    central.writeUInt16LE(e.name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    chunks.push(local, e.name, e.deflated);
-    directory.push(central, e.name);
-    offset += local.length + e.name.length + e.deflated.length;
+    const file: ZipInputFile = { filename: path, size: e.size, crc: e.crc, compression: DEFLATE, mtime: ZIP_TIME };
+    archive.add(file);
+    file.ondata!(null, e.deflated, true);
   }
-  const size = directory.reduce((n, b) => n + b.length, 0);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(parts.size, 8);
-  end.writeUInt16LE(parts.size, 10);
-  end.writeUInt32LE(size, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, ...directory, end]);
+  archive.end();
+  return Buffer.concat(chunks);
 }
 
 /** A part docx formats as it is given: its XML, already made. */
