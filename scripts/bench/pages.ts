@@ -1,23 +1,33 @@
 /** Which kind of page an output path is, for counting pages and render time by kind. */
+import { routes, type PageKind as RouteKind } from '../../src/lib/routes.ts';
+import { isVersion } from '../../src/lib/versions.ts';
 
 export const PAGE_KINDS = ['policy', 'version', 'history', 'compare', 'other'] as const;
 export type PageKind = (typeof PAGE_KINDS)[number];
 
-const VERSION = /^(0|[1-9]\d*)\.(0|[1-9]\d*)$/;
+/** The route table's kinds, by the figure they count under (a version's Word file and blocks with its version). */
+const COUNTED_AS: [RouteKind, PageKind][] = [
+  ['history', 'history'],
+  ['compare', 'compare'],
+  ['compareDocx', 'compare'],
+  ['version', 'version'],
+  ['versionBlocks', 'version'],
+  ['versionDocx', 'version'],
+  ['policy', 'policy'],
+];
 
 /**
- * Classifies a built page by its path inside the output folder (`policies/x/index.html`,
- * or a route as Astro logs it, `/policies/x/2.0/index.html`). Only HTML pages have a kind;
- * other files (feeds, CSV, robots.txt) count as `other`.
+ * Classifies a built page or file by its path inside the output folder (`policies/x/index.html`),
+ * or by its route as Astro logs it (`/policies/x/2.0/index.html`, `/policies/x/2.0/x-2.0.docx/`),
+ * with the route table's own patterns. Pages of the site's own (home, feeds, CSV) count as `other`.
  */
 export function pageKind(path: string): PageKind {
-  const segments = path.replace(/^\/+/, '').split('/');
-  if (segments[0] !== 'policies' || segments.length < 3) return 'other';
-  const rest = segments.slice(2, -1); // between the slug and index.html
-  if (rest.length === 0) return 'policy';
-  if (rest[0] === 'history' && rest.length === 1) return 'history';
-  if (rest[0] === 'compare') return 'compare';
-  if (rest.length === 1 && VERSION.test(rest[0]!)) return 'version';
+  const address = `/${path.replace(/^\/+/, '').replace(/index\.html$/, '')}`;
+  for (const [route, kind] of COUNTED_AS) {
+    const params: Record<string, string> | undefined = routes[route].match(address) ?? routes[route].match(address.replace(/(.)\/$/, '$1'));
+    // A version's place also matches `/policies/x/history/`: only a version number is a version.
+    if (params && (params.version === undefined || isVersion(params.version))) return kind;
+  }
   return 'other';
 }
 

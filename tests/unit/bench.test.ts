@@ -75,6 +75,11 @@ describe('bench: page kinds', () => {
     expect(pageKind('/policies/intake/compare/1.0/2.0/index.html')).toBe('compare');
     expect(pageKind('index.html')).toBe('other');
     expect(pageKind('agreements/staff/index.html')).toBe('other');
+    expect(pageKind('/policies/intake/2.10/intake-2.10.docx/')).toBe('version');
+    expect(pageKind('/policies/intake/2.10/blocks.json')).toBe('version');
+    expect(pageKind('/policies/intake/compare/1.0/2.0/intake-1.0-to-2.0.docx/')).toBe('compare');
+    expect(pageKind('policies/history/index.html')).toBe('policy');
+    expect(pageKind('feed.xml')).toBe('other');
   });
 });
 
