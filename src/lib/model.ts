@@ -81,8 +81,8 @@ export interface Handbook {
   drafts: PolicyVersionFile[];
   /** Active agreement templates in order. */
   agreements: AgreementFile[];
-  /** The handbook's edition: the latest effective date among the versions in force. */
-  edition: CalendarDate;
+  /** The handbook's edition: the latest effective date among the versions in force (none before the first takes effect). */
+  edition: CalendarDate | undefined;
   /**
    * Content paths (`policies/x/1.0.mdx`) of the few texts Astro's MDX compiler must render (their
    * own imports, expressions, images beside them); every other text renders from the model.
@@ -449,7 +449,10 @@ export function loadHandbook(dir: string, today: CalendarDate, overrides?: Conte
     drafts: drafts.sort((a, b) => a.slug.localeCompare(b.slug) || compareVersions(a.version, b.version)),
     agreements: raw.agreements.filter((a) => a.data.status === 'active').sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title)),
     compiled: new Set([...raw.policies, ...raw.agreements].filter((f) => scans.get(f.file)?.needsCompiler.length).map((f) => f.contentPath)),
-    edition: policies.map((p) => p.current).filter((v) => v.state === 'current').reduce((max, v) => (v.data.effective > max ? v.data.effective : max), '0000-01-01'),
+    edition: policies
+      .map((p) => p.current)
+      .filter((v) => v.state === 'current')
+      .reduce<CalendarDate | undefined>((max, v) => (!max || v.data.effective > max ? v.data.effective : max), undefined),
   };
   return { handbook, issues: [], warnings };
 }

@@ -97,6 +97,19 @@ describe('drafts', () => {
   });
 });
 
+describe('the edition', () => {
+  it('is undefined while no policy is in force yet', () => {
+    const dir = join(work, String(count++));
+    mkdirSync(join(dir, 'policies/client-money'), { recursive: true });
+    writeFileSync(join(dir, 'handbook.yaml'), readFixtureYaml());
+    writeFileSync(join(dir, 'policies/client-money/1.0.md'), version({ effective: '2027-01-01', lastReviewed: '2026-11-01' }));
+    const { handbook, issues } = loadHandbook(dir, TODAY);
+    expect(issues).toEqual([]);
+    expect(handbook!.edition).toBeUndefined();
+    expect(loadHandbook(dir, '2027-01-01').handbook!.edition).toBe('2027-01-01');
+  });
+});
+
 describe('withdrawal', () => {
   /** conflicts 2.0 withdraws the policy on `on`, replaced by `by` (a new policy, client-money). */
   function withdrawn(on: string, extra: Record<string, string> = {}) {
