@@ -388,3 +388,10 @@ describe('links, splits and table columns in the redline', () => {
     expect(text(before, after)).toEqual(['| Record | Period | [+Where+] |', '| --- | --- | --- |', '| Files | 6 years | [+Archive+] |', '']);
   });
 });
+
+describe('a component\'s text', () => {
+  it('joins inline content as written and keeps blocks apart by a space', () => {
+    expect(parseBlocks('<Callout>Read [this](/x/).</Callout>', { mdx: true }).map((b) => b.text)).toEqual(['Callout: Read this.']);
+    expect(parseBlocks('<Callout>\n\nRead [this](/x/).\n\nAnd *that*.\n\n</Callout>', { mdx: true }).map((b) => b.text)).toEqual(['Callout: Read this. And that.']);
+  });
+});

@@ -16,6 +16,9 @@ type Jsx = Extract<Nodes, { type: 'mdxJsxFlowElement' | 'mdxJsxTextElement' }>;
 // parent are separate blocks, so their texts are joined with a space.
 const PHRASING = new Set(['paragraph', 'heading', 'tableCell', 'emphasis', 'strong', 'delete', 'link', 'linkReference', 'mdxJsxTextElement']);
 
+/** Blocks: inside a component, their texts are kept apart by a space; inline content is joined as written. */
+const FLOW = new Set(['paragraph', 'heading', 'list', 'listItem', 'blockquote', 'code', 'table', 'thematicBreak', 'html', 'math', 'mdxJsxFlowElement']);
+
 const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
 // Tags and comments render no text; between blocks of HTML (`</p><p>`) a space keeps words apart.
 const stripTags = (html: string, separator: string) => html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, separator);
@@ -33,7 +36,8 @@ function jsxLabel(node: Jsx): string {
 /** A component block's text: name and props, then its text content, so a changed prop shows. */
 function componentText(node: Jsx): string {
   const label = jsxLabel(node);
-  const body = collapse(node.children.map(textOf).join(' '));
+  // `<Callout>Read [this](/x/).</Callout>` on one line holds inline content: "Read this.", not "Read this .".
+  const body = collapse(node.children.map(textOf).join(node.children.some((child) => FLOW.has(child.type)) ? ' ' : ''));
   return label && body ? `${label}: ${body}` : label || body;
 }
 
