@@ -75,6 +75,11 @@ export const dev: Command = {
     noPositionals(positionals);
     requireContent();
     const inline = config(values);
+    // Astro keeps a NODE_ENV it finds, and with "production" (often set in a firm's shell) the
+    // server answered with pages that never showed an edit. Vite's own names, set by a test
+    // runner or a shell, would stand in for the values Vite gives pages (error pages, 404s).
+    process.env.NODE_ENV = 'development';
+    for (const name of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete process.env[name];
     const astro = await import('astro');
     let server: Awaited<ReturnType<typeof astro.dev>>;
     try {

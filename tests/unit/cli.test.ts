@@ -1,8 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { freePort } from '../../scripts/local-site.ts';
 
 const NODE = join('node_modules', '.bin', 'node');
 
@@ -193,6 +194,11 @@ describe('handbook diff', () => {
   });
 });
 
+/** The environment without Vitest's own variables, as a shell would have it. */
+function withoutVitest(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([name]) => !name.startsWith('VITEST')));
+}
+
 describe('handbook build, dev and preview', () => {
   const cwd = mkdtempSync(join(tmpdir(), 'handbook-site-'));
   afterAll(() => rmSync(cwd, { recursive: true, force: true }));
@@ -221,4 +227,34 @@ describe('handbook build, dev and preview', () => {
     expect(err.split('\n')[0]).toBe(message);
     expect(code).toBe(2);
   });
+  it('dev serves the folder and shows an edit on the next request, even when the shell says NODE_ENV=production', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'handbook-dev-cli-'));
+    cpSync('tests/fixtures/minimal/content', join(folder, 'content'), { recursive: true });
+    const port = await freePort();
+    const server = spawn(join(process.cwd(), NODE), [join(process.cwd(), 'scripts', 'handbook.ts'), 'dev', '--port', String(port)], {
+      cwd: folder,
+      // Vite's names (BASE_URL, MODE, DEV, PROD, SSR) that Vitest sets stay: the command sets them
+      // aside. VITEST itself goes: with it, Astro's dev server behaves as under a test runner.
+      env: { ...withoutVitest(), NODE_ENV: 'production', HANDBOOK_TODAY: '2026-11-15', NO_COLOR: '1', FORCE_COLOR: '0' },
+    });
+    let log = '';
+    server.stdout.on('data', (chunk: Buffer) => (log += chunk));
+    server.stderr.on('data', (chunk: Buffer) => (log += chunk));
+    onTestFinished(async () => {
+      if (server.exitCode === null) await new Promise((done) => server.once('exit', done).kill('SIGINT'));
+      rmSync(folder, { recursive: true, force: true });
+    });
+    const logged = async (text: string) => {
+      while (!log.includes(text)) {
+        if (server.exitCode !== null) throw new Error(`dev stopped:\n${log}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+    const page = async () => (await fetch(`http://localhost:${port}/policies/intake/`)).text();
+    await logged(`localhost:${port}`);
+    expect(await page()).not.toContain('Zebra crossings');
+    writeFileSync(join(folder, 'content/policies/intake/1.10.md'), `${readFileSync(join(folder, 'content/policies/intake/1.10.md'), 'utf8')}\nZebra crossings are out of scope.\n`);
+    await logged('changed: pages show it now.');
+    expect(await page()).toContain('Zebra crossings are out of scope.');
+  }, 180_000);
 });
