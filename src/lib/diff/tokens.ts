@@ -65,18 +65,21 @@ export function diffTokenRuns(from: Token[], to: Token[]): TokenRun[] {
   return out;
 }
 
+/** Adds text to a list of changes, joining it to the last change when that is of the same type. */
+export function appendChange(out: Change[], type: Change['type'], value: string): void {
+  if (!value) return;
+  const last = out.at(-1);
+  if (last?.type === type) last.value += value;
+  else out.push({ type, value });
+}
+
 /**
  * Token runs as changes. The whitespace before an inserted or deleted run is moved out of it
  * into the unchanged text, so markers wrap words, not spaces: `firm [-must-] [+shall+] retain`.
  */
 export function runsToChanges(runs: TokenRun[]): Change[] {
   const out: Change[] = [];
-  const push = (type: Change['type'], value: string) => {
-    if (!value) return;
-    const last = out.at(-1);
-    if (last?.type === type) last.value += value;
-    else out.push({ type, value });
-  };
+  const push = (type: Change['type'], value: string) => appendChange(out, type, value);
   for (const { type, tokens } of runs) {
     const lead = tokens[0]?.space ?? '';
     const text = tokens.map((t) => t.space + t.text).join('');

@@ -9,7 +9,7 @@
  */
 import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
 import { cellChanges, notes, shown, units, words } from '../diff/layout.ts';
-import { displayText, tokenize } from '../diff/tokens.ts';
+import { appendChange, displayText, tokenize } from '../diff/tokens.ts';
 import type { BlockDiff, Change, Redline } from '../diff/types.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
 
@@ -68,12 +68,7 @@ export function wordRuns(changes: Change[], from: string, to: string): Change[] 
   const news = tokenize(to);
   if (pieces.filter((p) => p.type !== 'insert').length !== olds.length || pieces.filter((p) => p.type !== 'delete').length !== news.length) return changes;
   const out: Change[] = [];
-  const push = (type: Change['type'], value: string) => {
-    if (!value) return;
-    const last = out.at(-1);
-    if (last?.type === type) last.value += value;
-    else out.push({ type, value });
-  };
+  const push = (type: Change['type'], value: string) => appendChange(out, type, value);
   let i = 0;
   let j = 0;
   for (const piece of pieces) {
