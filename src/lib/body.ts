@@ -5,6 +5,11 @@
 import { markdownToMdast, mdxToMdast } from 'satteri';
 import { MARKDOWN_FEATURES, type HeadingUse } from './headings.ts';
 
+/** A text's syntax tree as the site reads it: Sätteri with the site's Markdown features, MDX unless the file is `.md`. */
+export function parseMdast(body: string, format: 'md' | 'mdx'): unknown {
+  return (format === 'md' ? markdownToMdast : mdxToMdast)(body, { features: MARKDOWN_FEATURES });
+}
+
 export interface FoundLink {
   href: string;
   /** 1-based line, counted from the body's first line. */
@@ -148,8 +153,7 @@ export function scanBody(body: string, format: 'md' | 'mdx'): BodyScan {
     }
     node.children?.forEach(visit);
   };
-  const parse = format === 'mdx' ? mdxToMdast : markdownToMdast;
-  visit(parse(body, { features: MARKDOWN_FEATURES }) as unknown as Node);
+  visit(parseMdast(body, format) as Node);
   return scan;
 }
 
@@ -201,12 +205,11 @@ function withoutPositions(node: unknown): unknown {
  * parse to the same tree either way can be `.md`, which builds faster.
  */
 export function needsMdx(body: string): boolean {
-  const options = { features: { gfm: true } };
   let asMdx: unknown;
   try {
-    asMdx = mdxToMdast(body, options);
+    asMdx = parseMdast(body, 'mdx');
   } catch {
     return false; // not valid MDX at all: Markdown is what it can be
   }
-  return JSON.stringify(withoutPositions(asMdx)) !== JSON.stringify(withoutPositions(markdownToMdast(body, options)));
+  return JSON.stringify(withoutPositions(asMdx)) !== JSON.stringify(withoutPositions(parseMdast(body, 'md')));
 }

@@ -13,8 +13,7 @@ import type { Element } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { toText } from 'hast-util-to-text';
 import type { Nodes, PhrasingContent, Root, RootContent } from 'mdast';
-import { markdownToMdast, mdxToMdast } from 'satteri';
-import { MARKDOWN_FEATURES } from '../headings.ts';
+import { parseMdast } from '../body.ts';
 import type { EmbeddedImage } from './images.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
 
@@ -42,11 +41,6 @@ interface Format {
   link?: boolean;
 }
 
-/** Parses a body as the site does (GFM; MDX unless the file is `.md`). */
-export function parseBody(body: string, format: 'md' | 'mdx'): Root {
-  const parse = format === 'md' ? markdownToMdast : mdxToMdast;
-  return parse(body, { features: MARKDOWN_FEATURES }) as unknown as Root;
-}
 
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 const stripTags = (html: string) => html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, '');
@@ -273,7 +267,7 @@ function collectFootnotes(tree: Root, ctx: BodyContext): void {
 
 /** A version body as Word blocks; footnotes and list numbering go into `ctx`. */
 export function bodyToDocx(body: string, format: 'md' | 'mdx', ctx: BodyContext): Block[] {
-  const tree = parseBody(body, format);
+  const tree = parseMdast(body, format) as Root;
   collectFootnotes(tree, ctx);
   const out: Block[] = [];
   blocks(tree.children, ctx, out);
