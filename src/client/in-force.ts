@@ -53,4 +53,4 @@ export function refresh(el: HTMLElement, ctx: StatementContext = context): void 
 for (const el of document.querySelectorAll<HTMLElement>('[data-statement]')) refresh(el);
 
 /** Every policy on the page, for scripts that order or filter by them. */
-export { all as pagePolicies, factsOf };
+export { factsOf };

@@ -84,7 +84,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
 const ENTRYPOINTS = new URL('../routes/', import.meta.url);
 
 /** The file that renders a page kind (a missing one is the engine's bug, so it throws). */
-export function routeEntrypoint(kind: PageKind): string {
+function routeEntrypoint(kind: PageKind): string {
   const found = ['astro', 'ts'].map((ext) => fileURLToPath(new URL(`${kind}.${ext}`, ENTRYPOINTS))).filter((file) => existsSync(file));
   if (found.length !== 1) throw new Error(`The route "${kind}" needs one entrypoint in src/routes/ (${kind}.astro or ${kind}.ts); found ${found.length}.`);
   return found[0]!;

@@ -20,7 +20,7 @@ export const MARKDOWN_FEATURES = { gfm: true, headingAttributes: true } as const
  * taking one would break the skip link, a label or a landmark. Generated ids step round them
  * (`## Main` → `main-1`); an explicit one is a content error.
  */
-export const RESERVED_IDS: ReadonlySet<string> = new Set([
+const RESERVED_IDS: ReadonlySet<string> = new Set([
   'main',
   'header-q',
   'menu-button',
@@ -38,20 +38,20 @@ export const RESERVED_IDS: ReadonlySet<string> = new Set([
   'copy-status',
 ]);
 /** Id prefixes the page uses for its own elements (agreement form fields, GFM footnotes). */
-export const RESERVED_PREFIXES: readonly string[] = ['field-', 'user-content-'];
+const RESERVED_PREFIXES: readonly string[] = ['field-', 'user-content-'];
 
 /** What an explicit id may look like: it goes into addresses, so plain lower-case words. */
-export const HEADING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+const HEADING_ID = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
 
 /** Heading attributes an author may write; anything else (`onclick`, `style`) is refused. */
-export const HEADING_ATTRIBUTES = ['id', 'aliases'] as const;
+const HEADING_ATTRIBUTES = ['id', 'aliases'] as const;
 
-export function isReservedId(id: string): boolean {
+function isReservedId(id: string): boolean {
   return RESERVED_IDS.has(id) || RESERVED_PREFIXES.some((p) => id.startsWith(p));
 }
 
 /** Why an id written by the author cannot be used, or undefined when it can. */
-export function headingIdProblem(id: string): string | undefined {
+function headingIdProblem(id: string): string | undefined {
   if (!HEADING_ID.test(id)) return `"${id}" is not a usable id, expected lower-case letters, digits and single hyphens, starting with a letter (e.g. {#confidential-channels})`;
   if (isReservedId(id)) return `"${id}" is used by the page itself, expected another id`;
   return undefined;

@@ -78,7 +78,7 @@ export function versionStates(facts: PolicyFacts, today: CalendarDate) {
 }
 
 /** The state of one version on a day. */
-export function stateOf(facts: PolicyFacts, version: string, today: CalendarDate): VersionState {
+function stateOf(facts: PolicyFacts, version: string, today: CalendarDate): VersionState {
   return versionStates(facts, today).find((c) => c.item.version === version)?.state ?? 'superseded';
 }
 
@@ -363,7 +363,7 @@ function asAtLine(_input: StatementInput, ctx: StatementContext): Statement {
 }
 
 /** The first effective date among the policies, or undefined when there are none. */
-export function firstEffective(all: readonly PolicyFacts[]): CalendarDate | undefined {
+function firstEffective(all: readonly PolicyFacts[]): CalendarDate | undefined {
   return all.map((f) => f.v[0]?.effective).filter((d) => d !== undefined).sort()[0];
 }
 

@@ -14,7 +14,7 @@ export interface EmbeddedImage {
 }
 
 /** Width and height from the file's header, or undefined when it is not a PNG, JPEG or GIF. */
-export function imageSize(data: Buffer): Omit<EmbeddedImage, 'data'> | undefined {
+function imageSize(data: Buffer): Omit<EmbeddedImage, 'data'> | undefined {
   if (data.length > 24 && data.readUInt32BE(0) === 0x89504e47) return { type: 'png', width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
   if (data.length > 10 && data.toString('latin1', 0, 4) === 'GIF8') return { type: 'gif', width: data.readUInt16LE(6), height: data.readUInt16LE(8) };
   if (data.length > 4 && data[0] === 0xff && data[1] === 0xd8) {

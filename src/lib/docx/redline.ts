@@ -62,7 +62,7 @@ function lines(value: string): Array<{ text: string; break?: number }> {
  * as at the start of a block, gets its space as a tracked change of its own), so accepting all
  * changes gives exactly `to` and rejecting all exactly `from`.
  */
-export function wordRuns(changes: Change[], from: string, to: string): Change[] {
+function wordRuns(changes: Change[], from: string, to: string): Change[] {
   const pieces = changes.flatMap((c) => tokenize(c.value).map((t) => ({ type: c.type, text: t.text })));
   const olds = tokenize(from);
   const news = tokenize(to);
