@@ -15,7 +15,7 @@ import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook, type Handbook } from '../lib/model.ts';
 import { SEARCH_PAGES_FILE, searchPages } from '../lib/search-pages.ts';
 import type { CalendarDate } from '../lib/dates.ts';
-import { readContent } from '../lib/content.ts';
+import { readSettings } from '../lib/content.ts';
 import { routes, type PageKind } from '../lib/routes.ts';
 import type { HandbookConfig } from '../lib/schema/handbook.ts';
 import { devProblems } from './dev-problems.ts';
@@ -35,9 +35,16 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         const reading = command === 'dev' ? new DevReading(options.contentDir, options.today) : undefined;
         rememberDevReading(reading);
         const { handbook, issues } = reading ? reading.current() : loadHandbook(options.contentDir, options.today);
+        // The dev server serves the logo from the content folder, which may lie outside the
+        // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
+        // (the engine's own folder), so that is listed too.
+        const vite = (branding: Pick<HandbookConfig, 'logo' | 'accent'>, ...plugins: Plugin[]) => ({
+          plugins: [brandModules(options.contentDir, branding), baseModule(config.base), ...plugins],
+          server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } },
+        });
         // The dev server starts anyway and shows the problems where the editor looks.
         if (!handbook && command === 'dev') {
-          updateConfig({ vite: { plugins: [brandModules(options.contentDir, readContent(options.contentDir).handbook ?? {}), baseModule(config.base)], server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } } } });
+          updateConfig({ vite: vite(readSettings(options.contentDir) ?? {}) });
           return;
         }
         if (!handbook && command === 'build') {
@@ -53,15 +60,7 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
         }
         rememberHandbook(handbook);
         loaded = handbook;
-        updateConfig({
-          vite: {
-            plugins: [brandModules(options.contentDir, handbook.config), baseModule(config.base), guardCompiledTexts(options.contentDir)],
-            // The dev server serves the logo from the content folder, which may lie outside the
-            // engine (a firm's folder beside node_modules/). Listing it replaces Vite's default
-            // (the engine's own folder), so that is listed too.
-            server: { fs: { allow: [fileURLToPath(config.root), options.contentDir] } },
-          },
-        });
+        updateConfig({ vite: vite(handbook.config, guardCompiledTexts(options.contentDir)) });
         logger.info(`${handbook.policies.length} policies, ${handbook.agreements.length} agreements; today is ${options.today}.`);
       },
       'astro:server:setup': ({ server, logger }) => {

@@ -243,6 +243,11 @@ function readAgreements(dir: string, issues: ContentIssue[], cache?: FileReading
  * @param cache readings of unchanged files to reuse (and where new readings are kept); the
  *   caller drops a file's reading when the file changes
  */
+/** handbook.yaml alone, when it is valid (the dev server's branding while the texts have problems). */
+export function readSettings(dir: string): HandbookConfig | undefined {
+  return existsSync(dir) ? readHandbook(dir, []) : undefined;
+}
+
 export function readContent(dir: string, overrides?: ContentOverrides, cache?: FileReadings): RawContent {
   const issues: ContentIssue[] = [];
   if (!existsSync(dir)) {
