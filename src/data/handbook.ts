@@ -84,3 +84,11 @@ export function policyFacts(p: Policy, handbook: Handbook): PolicyFacts {
   }
   return f;
 }
+
+const factsJson = new WeakMap<Policy, string>();
+/** {@link policyFacts} as a `data-facts` attribute: written once per policy, though every page's navigation lists it. */
+export function policyFactsJson(p: Policy, handbook: Handbook): string {
+  let json = factsJson.get(p);
+  if (json === undefined) factsJson.set(p, (json = JSON.stringify(policyFacts(p, handbook))));
+  return json;
+}
