@@ -5,7 +5,8 @@
  * other pair has the same address and is redlined in the browser from each version's blocks
  * (src/client/compare-anywhere.ts), by the same src/lib/diff code.
  *
- * The one list of static pairs: the compare route, the history page and the route table use it.
+ * The one list of static pairs: the route table (compare pages and their Word files) and the
+ * history page's links use it.
  */
 
 /** Two versions to compare, the older first. */
