@@ -40,7 +40,7 @@ export const diff: Command = {
     const heading = inert(`${to.data.title}: version ${label(from)} → ${label(to)}`);
     switch (format) {
       case 'docx': {
-        const written = writeOut(String(out), await redlineDocx(from, to, result, metadata, { firm: handbook.config.firm, today: handbook.today }));
+        const written = writeOut(String(out), redlineDocx(from, to, result, metadata, { firm: handbook.config.firm, today: handbook.today }));
         if (!written) return 1;
         console.log(`Wrote ${written}: ${heading}, as Word tracked changes by ${to.data.approvedBy}.`);
         break;

@@ -15,7 +15,7 @@ export const exportCommand: Command = {
     if (!policy) throw new UsageError(`Unknown policy "${slug}": expected one of ${handbook.policies.map((p) => p.slug).join(', ')}.`);
     const version = wanted ? policy.versions.find((v) => v.version === wanted) : policy.current;
     if (!version) throw new UsageError(`Policy "${slug}" has no published version ${wanted}: expected one of ${policy.versions.map((v) => v.version).join(', ')}.`);
-    const written = writeOut(out, await versionDocx(version, { firm: handbook.config.firm, today: handbook.today, contentDir: handbook.dir }));
+    const written = writeOut(out, versionDocx(version, { firm: handbook.config.firm, today: handbook.today, contentDir: handbook.dir }));
     if (!written) return 1;
     console.log(`Wrote ${written}: ${version.data.title}, version ${version.version}.`);
     return 0;

@@ -8,8 +8,8 @@ import type { PageProps } from '../lib/routes';
 /** "Download as Word" on the compare pages built statically: the redline as Word tracked changes. */
 export const getStaticPaths = () => staticPaths('compareDocx');
 
-export const GET: APIRoute = async ({ props }) => {
+export const GET: APIRoute = ({ props }) => {
   const { handbook, from, to } = props as PageProps<'compareDocx'>;
-  const data = await redlineDocx(from, to, redlineVersions(from, to), diffMetadata(from.data, to.data), { firm: handbook.config.firm, today: handbook.today });
+  const data = redlineDocx(from, to, redlineVersions(from, to), diffMetadata(from.data, to.data), { firm: handbook.config.firm, today: handbook.today });
   return new Response(new Uint8Array(data), { headers: { 'Content-Type': DOCX_TYPE } });
 };

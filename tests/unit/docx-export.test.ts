@@ -30,7 +30,7 @@ const normalise = (blocks: Block[]) =>
 
 describe('export → import round trip, every version of the sample', () => {
   it.each(versions.map((v) => [id(v), v] as const))('%s keeps its blocks, words and details', async (_, v) => {
-    const doc = await importDocx(await versionDocx(v, settings), { file: 'x.docx', imagePrefix: v.version });
+    const doc = await importDocx(versionDocx(v, settings), { file: 'x.docx', imagePrefix: v.version });
     expect(normalise(parseBlocks(doc.markdown, { mdx: false }))).toEqual(normalise(parseBlocks(v.body, { mdx: v.format === 'mdx' })));
     expect({ title: doc.title, summary: doc.summary, owner: doc.owner, approvedBy: doc.approvedBy }).toEqual({
       title: v.data.title,
@@ -75,7 +75,7 @@ async function documentXml(data: Buffer): Promise<string> {
 describe('the redline as Word tracked changes', () => {
   it.each(pairs.map(([a, b]) => [`${a.slug} ${a.version} → ${b.version}`, a, b] as const))('%s: accept all gives the newer text, reject all the older', async (_, from, to) => {
     const result = redlineVersions(from, to);
-    const xml = await documentXml(await redlineDocx(from, to, result, diffMetadata(from.data, to.data), settings));
+    const xml = await documentXml(redlineDocx(from, to, result, diffMetadata(from.data, to.data), settings));
     const opening = 4 + diffMetadata(from.data, to.data).length + 1;
     const blocksOf = (v: PolicyVersion) => parseBlocks(v.body, { mdx: v.format === 'mdx' });
     expect(paragraphsAfter(xml, 'accept').slice(opening)).toEqual(expectedParagraphs(blocksOf(to)));
@@ -91,7 +91,7 @@ describe('changes that are not words', () => {
     const [from, to] = versions.filter((v) => v.slug === 'retention-and-disposal');
     if (!from || !to) throw new Error('the sample lost retention-and-disposal');
     const result = redlineSources('See [the portal](https://old.example/) first.\n\n1. One\n2. Two\n', 'See [the portal](https://new.example/) first.\n\n- One\n- Two\n');
-    const zip = await JSZip.loadAsync(await redlineDocx(from, { ...to, data: { ...to.data, approvedBy: 'Risk Committee' } }, result, [], settings));
+    const zip = await JSZip.loadAsync(redlineDocx(from, { ...to, data: { ...to.data, approvedBy: 'Risk Committee' } }, result, [], settings));
     const xml = (await zip.file('word/document.xml')?.async('string')) ?? '';
     const comments = (await zip.file('word/comments.xml')?.async('string')) ?? '';
     expect(xml).not.toMatch(/<w:(ins|del) /);
@@ -143,12 +143,12 @@ describe('LibreOffice reads what the handbook writes', { timeout: 120_000 }, () 
   const redlines = new Map<string, [PolicyVersion, PolicyVersion]>();
   beforeAll(async () => {
     for (const v of versions) {
-      writeFileSync(join(work, `${id(v)}.docx`), await versionDocx(v, settings));
+      writeFileSync(join(work, `${id(v)}.docx`), versionDocx(v, settings));
       exported.set(id(v), v);
     }
     for (const [from, to] of pairs) {
       const name = `redline-${from.slug}-${from.version}-${to.version}`;
-      writeFileSync(join(work, `${name}.docx`), await redlineDocx(from, to, redlineVersions(from, to), diffMetadata(from.data, to.data), settings));
+      writeFileSync(join(work, `${name}.docx`), redlineDocx(from, to, redlineVersions(from, to), diffMetadata(from.data, to.data), settings));
       redlines.set(name, [from, to]);
     }
     soffice('fodt', [...exported.keys()].map((n) => join(work, `${n}.docx`)), join(work, 'fodt'));

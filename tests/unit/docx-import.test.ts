@@ -173,7 +173,7 @@ describe('importDocx', () => {
     for (const image of doc.images) writeFileSync(join(folder, image.name), image.data);
     const file = join(folder, '2.0.md');
     const data = { title: 'Records policy', summary: 'Records.', chapter: 'x', order: 1, owner: 'Records Manager', approvedBy: 'Partners', effective: '2026-11-01', lastReviewed: '2026-11-01', status: 'active' as const, changes: [], appliesTo: [], tags: [], related: [] };
-    const exported = await versionDocx({ slug: 'records', version: '2.0', format: 'md', body: doc.markdown, data, state: 'current', file }, { firm: 'Firm', today: '2026-11-15', contentDir: join(work, 'images') });
+    const exported = versionDocx({ slug: 'records', version: '2.0', format: 'md', body: doc.markdown, data, state: 'current', file }, { firm: 'Firm', today: '2026-11-15', contentDir: join(work, 'images') });
     const again = await importDocx(exported, { file: 'again.docx', imagePrefix: '2.0' });
     expect(again.images).toEqual([{ name: '2.0-image-1.png', data: PNG }]);
     expect(again.markdown).toBe(doc.markdown);

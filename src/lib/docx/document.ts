@@ -4,16 +4,15 @@
  * Word" on a compare page). Both open with the same lines: the firm, the title, the version's
  * details and an "as at" line, so a printed copy says what it was when it was made.
  */
-import { Document, Header, Paragraph, TextRun, type FileChild } from 'docx';
 import { formatDate, type CalendarDate } from '../dates.ts';
 import type { MetadataChange, Redline } from '../diff/types.ts';
 import type { PolicyVersionData } from '../schema/policy.ts';
 import type { VersionState } from '../versions.ts';
-import { bodyToDocx, newContext, type BodyContext } from './body.ts';
+import { bodyToWord } from './body.ts';
 import { readImage } from './images.ts';
 import { packDocx } from './pack.ts';
-import { redlineToDocx, type RedlineComment } from './redline.ts';
-import { detailsLine, numbering, styles } from './styles.ts';
+import { redlineToWord } from './redline.ts';
+import { detailsLine, newDocumentParts, paragraph, textRun, type WordDocument } from './wordml.ts';
 
 /** What a document needs of a version (a model `PolicyVersion` is one). */
 export interface DocxVersion {
@@ -60,47 +59,38 @@ export function detailsText(v: DocxVersion): string {
   return `Version ${v.version} · effective ${formatDate(v.data.effective)} · owner: ${v.data.owner} · approved by: ${v.data.approvedBy}`;
 }
 
-function opening(v: DocxVersion, settings: DocxSettings): Paragraph[] {
+function opening(v: DocxVersion, settings: DocxSettings): string {
   return [
     detailsLine(settings.firm),
-    new Paragraph({ style: 'Title', children: [new TextRun(v.data.title)] }),
-    new Paragraph({ style: 'PolicySummary', children: [new TextRun(v.data.summary)] }),
+    paragraph(textRun(v.data.title), { style: 'Title' }),
+    paragraph(textRun(v.data.summary), { style: 'PolicySummary' }),
     detailsLine(detailsText(v)),
     detailsLine(asAtLine(v, settings.today)),
-  ];
-}
-
-function document(title: string, headerText: string, settings: DocxSettings, ctx: BodyContext, children: FileChild[], description: string, comments: RedlineComment[] = []): Document {
-  return new Document({
-    ...(comments.length ? { comments: { children: comments } } : {}),
-    creator: settings.firm,
-    title,
-    description,
-    styles,
-    numbering,
-    footnotes: ctx.footnotes,
-    sections: [
-      {
-        headers: { default: new Header({ children: [new Paragraph({ style: 'PolicyDetails', children: [new TextRun(headerText)] })] }) },
-        children,
-      },
-    ],
-  });
+  ].join('');
 }
 
 /** A clean Word document of one version. */
-export async function versionDocx(v: DocxVersion, settings: DocxSettings): Promise<Buffer> {
-  return packDocx(versionDocument(v, settings), styles);
+export function versionDocx(v: DocxVersion, settings: DocxSettings): Buffer {
+  return packDocx(versionDocument(v, settings));
 }
 
 /** The document `versionDocx` writes, before it is packed. */
-export function versionDocument(v: DocxVersion, settings: DocxSettings): Document {
+export function versionDocument(v: DocxVersion, settings: DocxSettings): WordDocument {
   const { file } = v;
   const root = settings.contentDir;
-  const ctx = newContext(file && root ? (url) => readImage(url, file, root) : undefined);
-  const body = bodyToDocx(v.body, v.format, ctx);
-  const header = `${settings.firm} · ${v.data.title} · version ${v.version}`;
-  return document(v.data.title, header, settings, ctx, [...opening(v, settings), ...body], v.data.summary);
+  const parts = newDocumentParts(false);
+  const ctx = { footnoteIds: new Map<string, number>(), footnotes: new Map<number, string[]>(), nextListInstance: 1, pictures: 0, numbering: parts.numbering, rels: parts.rels, media: parts.media, ...(file && root ? { image: (url: string) => readImage(url, file, root) } : {}) };
+  const body = bodyToWord(v.body, v.format, ctx, parts.footnoteRels);
+  return {
+    ...parts,
+    title: v.data.title,
+    creator: settings.firm,
+    description: v.data.summary,
+    header: `${settings.firm} · ${v.data.title} · version ${v.version}`,
+    body: opening(v, settings) + body,
+    footnotes: ctx.footnotes,
+    comments: [],
+  };
 }
 
 /**
@@ -109,17 +99,18 @@ export function versionDocument(v: DocxVersion, settings: DocxSettings): Documen
  * accepting all of them leaves the newer version's text. The opening lines say which versions
  * are compared and list the details (owner, title…) that changed; they are not revisions.
  */
-export async function redlineDocx(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Promise<Buffer> {
-  return packDocx(redlineDocument(from, to, result, metadata, settings), styles);
+export function redlineDocx(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Buffer {
+  return packDocx(redlineDocument(from, to, result, metadata, settings));
 }
 
 /** The document `redlineDocx` writes, before it is packed. */
-export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): Document {
+export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): WordDocument {
   const author = to.data.approvedBy;
-  const { blocks: body, comments } = redlineToDocx(result, { author, date: `${to.data.effective}T00:00:00Z` });
+  const numbering = newDocumentParts(false).numbering;
+  const { body, comments } = redlineToWord(result, { author, date: `${to.data.effective}T00:00:00Z` }, numbering);
   const lines = [
     detailsLine(settings.firm),
-    new Paragraph({ style: 'Title', children: [new TextRun(to.data.title)] }),
+    paragraph(textRun(to.data.title), { style: 'Title' }),
     detailsLine(`Redline: version ${from.version} (effective ${formatDate(from.data.effective)}) → version ${to.version} (effective ${formatDate(to.data.effective)})`),
     ...metadata.map((m) => detailsLine(`${m.label}: ${m.from} → ${m.to}`)),
     detailsLine(
@@ -129,6 +120,15 @@ export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redl
     ),
     detailsLine(asAtLine(to, settings.today)),
   ];
-  const header = `${settings.firm} · ${to.data.title} · redline ${from.version} → ${to.version}`;
-  return document(`${to.data.title}: ${from.version} → ${to.version}`, header, settings, newContext(), [...lines, ...body], `Redline of ${to.data.title}`, comments);
+  return {
+    ...newDocumentParts(comments.length > 0),
+    numbering,
+    title: `${to.data.title}: ${from.version} → ${to.version}`,
+    creator: settings.firm,
+    description: `Redline of ${to.data.title}`,
+    header: `${settings.firm} · ${to.data.title} · redline ${from.version} → ${to.version}`,
+    body: lines.join('') + body,
+    footnotes: new Map(),
+    comments,
+  };
 }

@@ -7,11 +7,11 @@
  * a deleted one stood, and rejecting every change leaves the older version's. The text is the
  * redline's: the words as readers see them, laid out with the same headings, lists and tables.
  */
-import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, Paragraph, Table, TableCell, TableRow, TextRun, WidthType, BorderStyle, type ParagraphChild } from 'docx';
 import { cellChanges, notes, shown, units, words } from '../diff/layout.ts';
 import { appendChange, displayText, tokenize } from '../diff/tokens.ts';
 import type { BlockDiff, Change, Redline } from '../diff/types.ts';
 import { BULLETS, headingStyle, NUMBERED } from './styles.ts';
+import { commented, deletedRun, insertedRun, markChange, paragraph as wordParagraph, table as wordTable, textRun, type Numbering, type ParagraphFormat, type Revision as RevisionMark } from './wordml.ts';
 
 export interface Revision {
   /** Who made the changes: the newer version's approver. */
@@ -20,39 +20,35 @@ export interface Revision {
   date: string;
 }
 
-type Block = Paragraph | Table;
-
-/** Hands out the unique ids Word requires for revisions. */
 /** A Word comment: what changed in a block besides its words (a link, a list style, a split). */
 export interface RedlineComment {
   id: number;
   author: string;
-  date: Date;
-  children: Paragraph[];
+  /** ISO date-time. */
+  date: string;
+  /** The comment's paragraphs, as text. */
+  lines: string[];
 }
 
+/** Hands out the unique ids Word requires for revisions, and collects the comments. */
 function revisionIds(revision: Revision) {
   let id = 0;
   const comments: RedlineComment[] = [];
   return {
-    next: () => ({ id: ++id, ...revision }),
+    next: (): RevisionMark => ({ id: ++id, ...revision }),
     comments,
     /** The block's notes (the site's wording) as one comment; its id, or undefined when none. */
     comment(d: BlockDiff): number | undefined {
       const lines = notes(d).map((note) => note.map((c) => c.value).join(''));
       if (!lines.length) return undefined;
       const commentId = comments.length;
-      comments.push({ id: commentId, author: revision.author, date: new Date(revision.date), children: lines.map((line) => new Paragraph({ children: [new TextRun(line)] })) });
+      comments.push({ id: commentId, author: revision.author, date: new Date(revision.date).toISOString(), lines });
       return commentId;
     },
   };
 }
 type Revisions = ReturnType<typeof revisionIds>;
 
-/** Text with line breaks (code blocks) as run options: the first line, then one per break. */
-function lines(value: string): Array<{ text: string; break?: number }> {
-  return value.split('\n').map((text, i) => (i ? { text, break: 1 } : { text }));
-}
 
 /**
  * The word diff's runs, spaced for Word. The diff shows unchanged text as the newer version
@@ -86,20 +82,26 @@ function wordRuns(changes: Change[], from: string, to: string): Change[] {
   return out;
 }
 
-function changeRuns(changes: Change[], revisions: Revisions): ParagraphChild[] {
-  return changes.flatMap(({ type, value }) =>
-    lines(value).map((options) => {
-      if (type === 'insert') return new InsertedTextRun({ ...options, ...revisions.next() });
-      if (type === 'delete') return new DeletedTextRun({ ...options, ...revisions.next() });
-      return new TextRun(options);
-    }),
-  );
+/** Runs of changes; text with line breaks (code blocks) is a run per line, each after a break. */
+function changeRuns(changes: Change[], revisions: Revisions): string {
+  return changes
+    .map(({ type, value }) =>
+      value
+        .split('\n')
+        .map((text, i) => {
+          if (type === 'insert') return insertedRun(text, revisions.next(), i > 0);
+          if (type === 'delete') return deletedRun(text, revisions.next(), i > 0);
+          return textRun(text, {}, i > 0);
+        })
+        .join(''),
+    )
+    .join('');
 }
 
 /** The paragraph mark's own revision: a block inserted or deleted whole. */
-function mark(d: BlockDiff, revisions: Revisions) {
-  if (d.type === 'insert') return { run: { insertion: revisions.next() } };
-  if (d.type === 'delete') return { run: { deletion: revisions.next() } };
+function mark(d: BlockDiff, revisions: Revisions): ParagraphFormat {
+  if (d.type === 'insert') return { mark: markChange('ins', revisions.next()) };
+  if (d.type === 'delete') return { mark: markChange('del', revisions.next()) };
   return {};
 }
 
@@ -113,42 +115,41 @@ function blockRuns(d: BlockDiff): Change[] {
  * are a comment on it, as the compare page notes them on the block; the paragraph mark between
  * the parts of a split paragraph is an insertion, so rejecting all joins them again.
  */
-function paragraph(d: BlockDiff, revisions: Revisions, extra: Record<string, unknown>, splitContinues = false): Paragraph {
+function paragraph(d: BlockDiff, revisions: Revisions, extra: ParagraphFormat, splitContinues = false): string {
   const runs = changeRuns(blockRuns(d), revisions);
   const comment = revisions.comment(d);
-  const children = comment === undefined ? runs : [new CommentRangeStart(comment), ...runs, new CommentRangeEnd(comment), new TextRun({ children: [new CommentReference(comment)] })];
-  const own = splitContinues && d.type === 'change' ? { run: { insertion: revisions.next() } } : mark(d, revisions);
-  return new Paragraph({ ...extra, ...own, children });
+  const content = comment === undefined ? runs : commented(comment, runs);
+  const own = splitContinues && d.type === 'change' ? { mark: markChange('ins', revisions.next()) } : mark(d, revisions);
+  return wordParagraph(content, { ...extra, ...own });
 }
 
-const THIN = { style: BorderStyle.SINGLE, size: 4, color: '999999' };
-
-function table(rows: BlockDiff[], revisions: Revisions): Table {
+function table(rows: BlockDiff[], revisions: Revisions): string {
   const columns = Math.max(...rows.map((d) => cellChanges(d).length), 1);
-  return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
-    borders: { top: THIN, bottom: THIN, left: THIN, right: THIN, insideHorizontal: THIN, insideVertical: THIN },
-    rows: rows.map((d) => {
+  return wordTable(
+    rows.map((d) => {
       const cells = d.type === 'change' ? cellChanges(d).map((c, k) => wordRuns(c, d.from.cells?.[k] ?? '', d.to.cells?.[k] ?? '')) : cellChanges(d);
-      const row = d.type === 'insert' ? { insertion: revisions.next() } : d.type === 'delete' ? { deletion: revisions.next() } : {};
-      return new TableRow({
-        ...(shown(d).header ? { tableHeader: true } : {}),
-        ...row,
-        children: Array.from({ length: columns }, (_, k) => new TableCell({ children: [new Paragraph({ ...mark(d, revisions), children: changeRuns(cells[k] ?? [], revisions) })] })),
-      });
+      const row = d.type === 'insert' ? markChange('ins', revisions.next()) : d.type === 'delete' ? markChange('del', revisions.next()) : undefined;
+      return {
+        ...(shown(d).header ? { header: true } : {}),
+        ...(row ? { mark: row } : {}),
+        cells: Array.from({ length: columns }, (_, k) => {
+          const own = mark(d, revisions);
+          return { paragraphs: [wordParagraph(changeRuns(cells[k] ?? [], revisions), own)] };
+        }),
+      };
     }),
-  });
+  );
 }
 
-/** The redline's blocks as Word blocks with tracked changes. */
-export function redlineToDocx(result: Redline, revision: Revision): { blocks: Block[]; comments: RedlineComment[] } {
+/** The redline's blocks as Word blocks (XML) with tracked changes; lists take their numbering from `numbering`. */
+export function redlineToWord(result: Redline, revision: Revision, numbering: Numbering): { body: string; comments: RedlineComment[] } {
   const revisions = revisionIds(revision);
   // A part of a split paragraph followed by another part: its paragraph mark is new.
   const continues = (d: BlockDiff) => {
     const next = result.blocks[result.blocks.indexOf(d) + 1];
     return d.type === 'change' && d.split !== undefined && next?.type === 'change' && next.split === 'rest';
   };
-  const out: Block[] = [];
+  const out: string[] = [];
   let listInstance = 0;
   for (const unit of units(result.blocks)) {
     const first = unit[0];
@@ -168,15 +169,15 @@ export function redlineToDocx(result: Redline, revision: Revision): { blocks: Bl
         if (depth > previousDepth || !instances.has(depth)) instances.set(depth, ++listInstance);
         previousDepth = depth;
         const level = Math.min(8, depth - 1);
-        const ref = block.ordered ? { reference: NUMBERED, level, instance: instances.get(depth) ?? 0 } : { reference: BULLETS, level };
-        out.push(paragraph(d, revisions, { numbering: ref }, continues(d)));
+        const numId = block.ordered ? numbering.id(NUMBERED, instances.get(depth) ?? 0) : numbering.id(BULLETS);
+        out.push(paragraph(d, revisions, { list: { numId, level } }, continues(d)));
       }
       continue;
     }
     const block = shown(first);
     switch (kind) {
       case 'heading':
-        out.push(paragraph(first, revisions, { heading: headingStyle(block.depth ?? 2) }));
+        out.push(paragraph(first, revisions, { style: headingStyle(block.depth ?? 2) }));
         break;
       case 'quote':
         out.push(paragraph(first, revisions, { style: 'Quote' }));
@@ -186,11 +187,11 @@ export function redlineToDocx(result: Redline, revision: Revision): { blocks: Bl
         break;
       case 'rule':
         // A rule has no words: its paragraph mark carries the change.
-        out.push(new Paragraph({ ...mark(first, revisions), border: { bottom: { style: BorderStyle.SINGLE, size: 6, color: '999999', space: 1 } }, children: [] }));
+        out.push(wordParagraph('', { ...mark(first, revisions), rule: true }));
         break;
       default:
         out.push(paragraph(first, revisions, {}, continues(first)));
     }
   }
-  return { blocks: out, comments: revisions.comments };
+  return { body: out.join(''), comments: revisions.comments };
 }

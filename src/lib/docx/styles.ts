@@ -1,8 +1,8 @@
 /**
- * The Word styles, list numbering and first lines every document the handbook writes shares, and
- * that import recognises when a document comes back.
+ * The Word styles and list numbering every document the handbook writes shares, and the style
+ * names import recognises when a document comes back.
  */
-import { AlignmentType, HeadingLevel, LevelFormat, Paragraph, TextRun, type IStylesOptions, type INumberingOptions } from 'docx';
+import { AlignmentType, HeadingLevel, LevelFormat, type IStylesOptions, type INumberingOptions } from 'docx';
 
 export const NUMBERED = 'handbook-numbered';
 export const BULLETS = 'handbook-bullets';
@@ -51,9 +51,4 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
  */
 export function headingStyle(depth: number): (typeof HEADINGS)[number] {
   return HEADINGS[Math.min(5, Math.max(0, depth - 2))] ?? HeadingLevel.HEADING_1;
-}
-
-/** A line in the Policy Details style. */
-export function detailsLine(text: string): Paragraph {
-  return new Paragraph({ style: 'PolicyDetails', children: [new TextRun(text)] });
 }
