@@ -5,13 +5,16 @@
  * `.prerender/` chunks could hold a draft's text) and removes what it wrote.
  *
  * `npm run build` runs this file; the CLI's `build` command and the tests call `buildSite`. Astro
- * runs in a process of its own (so a failure is an exit code, whatever it printed).
+ * runs in a process of its own (so a failure is an exit code, whatever it printed), and the Word
+ * files are written by another beside it (scripts/word-files.ts), so that both cores work: Astro
+ * renders its pages on one.
  */
 import { spawn } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { localToday } from '../src/lib/dates.ts';
 import { contentDir } from '../src/lib/env.ts';
 import { engineRoot, engineScript } from './engine.ts';
 
@@ -53,15 +56,50 @@ export async function buildSite(options: BuildOptions): Promise<number> {
   const staging = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-building-`));
   // mkdtemp makes a private folder: a web server's worker must be able to read the site.
   chmodSync(staging, 0o755);
+  const words = mkdtempSync(join(dirname(outDir), `.${basename(outDir)}-word-`));
+  // One "today" for both processes, even across midnight.
+  const env = { ...(options.env ?? process.env) };
+  env['HANDBOOK_TODAY'] ||= localToday();
   try {
-    const built = await run([astroBin(), 'build', '--outDir', staging], options);
+    const [built, written] = await Promise.all([
+      run([astroBin(), 'build', '--outDir', staging], { ...options, env: { ...env, HANDBOOK_WORD_FILES: 'apart' } }),
+      run([`--max-old-space-size=${wordFilesHeapMiB(contentDir(env))}`, engineScript('word-files'), words], { ...options, env }),
+    ]);
     if (built !== 0) return built;
+    if (written !== 0) return written;
+    moveInto(words, staging);
     const indexed = await run([engineScript('search-index'), staging], options);
     if (indexed !== 0) return indexed;
     swap(staging, outDir);
     return 0;
   } finally {
     rmSync(staging, { recursive: true, force: true });
+    rmSync(words, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The heap the Word files' process may grow to, in MiB. Its live data is the handbook (about 3×
+ * the content's size), but V8 lets a busy heap grow far past that before it collects, and the
+ * process runs while Astro is at its peak: uncapped, it reached 620 MB at 1,000 policies × 3
+ * versions and the build's tree 1,865 MiB (the benchmark's budget is 1,843); capped at 512, 410 MB
+ * and a little more time. The cap grows with the content, so a large handbook is never short.
+ */
+function wordFilesHeapMiB(content: string): number {
+  const bytes = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((sum, e) => sum + (e.isDirectory() ? bytes(join(dir, e.name)) : e.isFile() ? statSync(join(dir, e.name)).size : 0), 0);
+  return Math.max(512, Math.ceil((16 * (existsSync(content) ? bytes(content) : 0)) / 2 ** 20));
+}
+
+/** Moves every file under `from` to the same place under `to`. */
+function moveInto(from: string, to: string): void {
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const source = join(from, entry.name);
+    const target = join(to, entry.name);
+    if (entry.isDirectory()) {
+      mkdirSync(target, { recursive: true });
+      moveInto(source, target);
+    } else renameSync(source, target);
   }
 }
 

@@ -1,9 +1,9 @@
 /**
- * Compiles the CLI (scripts/handbook.ts, the search indexer and the src/lib they import) to
- * JavaScript in cli/, for the packed package: `npm pack` runs it (`prepack`). Node strips
- * TypeScript types only outside node_modules, so an installed package cannot run the .ts sources;
- * Astro compiles src/ itself. Each command's module stays its own chunk, loaded only when that
- * command runs.
+ * Compiles the CLI (scripts/handbook.ts, the build's search index and Word files steps, and the
+ * src/lib they import) to JavaScript in cli/, for the packed package: `npm pack` runs it
+ * (`prepack`). Node strips TypeScript types only outside node_modules, so an installed package
+ * cannot run the .ts sources; Astro compiles src/ itself. Each command's module stays its own
+ * chunk, loaded only when that command runs.
  *
  * The small pure-JavaScript libraries (yaml, zod, date-fns, diff) are bundled in: loading them as
  * hundreds of separate modules cost more than the work `check` does (measured: CPU 0.53 s → see
@@ -16,7 +16,7 @@ import { build } from 'esbuild';
 const outdir = 'cli';
 rmSync(outdir, { recursive: true, force: true });
 await build({
-  entryPoints: { handbook: 'scripts/handbook.ts', 'search-index': 'scripts/search-index.ts' },
+  entryPoints: { handbook: 'scripts/handbook.ts', 'search-index': 'scripts/search-index.ts', 'word-files': 'scripts/word-files.ts' },
   outdir,
   bundle: true,
   splitting: true,

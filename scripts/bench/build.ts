@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { emptyTally, pageKind, type PageKind } from './pages.ts';
 
 /** Files and folders of the repository `npm run build` needs (the site, its config, the search indexer). */
-const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/build-site.ts', 'scripts/engine.ts', 'scripts/search-index.ts'];
+const PROJECT_FILES = ['astro.config.mjs', 'package.json', 'tsconfig.json', 'src', 'public', 'scripts/build-site.ts', 'scripts/engine.ts', 'scripts/search-index.ts', 'scripts/word-files.ts'];
 /** Caches inside node_modules that belong to one build and must not be shared. */
 const PRIVATE_CACHES = new Set(['.astro', '.vite', '.cache']);
 
@@ -51,7 +51,12 @@ export interface BuildStages {
   bundleMs: number | null;
   /** "generating static routes": every page rendered and written. */
   renderMs: number | null;
-  /** The astro:build:done hook: Pagefind indexing the output. */
+  /**
+   * The Word files, written by their own process while Astro builds (scripts/word-files.ts), as
+   * that process reports it: not a stage of the wall time, as it overlaps the ones above.
+   */
+  wordFilesMs: number | null;
+  /** Pagefind indexing the output, from when Astro and the Word files are both done. */
   searchIndexMs: number | null;
   /** Between rendering and the hook, and after the hook until the process exits. */
   finishMs: number | null;
@@ -122,13 +127,16 @@ const sum = (...parts: (number | null)[]): number | null => (parts.some((p) => p
 
 function stagesOf(lines: readonly Line[], wallMs: number): BuildStages {
   const m = markerTimes(lines);
+  // Written by a process beside Astro's, whenever it is done: not one of the ordered markers.
+  const wordFiles = lines.find((line) => /\[word\] Wrote \d+ Word files in \d+ ms/.test(line.text));
   return {
     startupAndCheckMs: span(0, m['configured']),
     contentSyncMs: span(m['syncStart'], m['syncEnd']),
     astroSetupMs: sum(span(m['configured'], m['syncStart']), span(m['syncEnd'], m['bundleStart'])),
     bundleMs: span(m['bundleStart'], m['renderStart']),
     renderMs: span(m['renderStart'], m['renderEnd']),
-    searchIndexMs: span(m['buildDone'], m['indexed']),
+    wordFilesMs: wordFiles ? Number(wordFiles.text.match(/in (\d+) ms/)?.[1]) : null,
+    searchIndexMs: span(Math.max(m['buildDone'] ?? 0, wordFiles?.t ?? 0) || null, m['indexed']),
     finishMs: sum(span(m['renderEnd'], m['buildDone']), span(m['indexed'], wallMs)),
   };
 }

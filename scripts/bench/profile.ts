@@ -46,7 +46,8 @@ export const GC = 'garbage collection';
 
 /**
  * The group a function belongs to: the package under the last `node_modules/` of its file, Node's
- * own modules, the project's files by top folder (`project src/`), or V8's pseudo-frames.
+ * own modules, the project's files by top folder (`project src/`) or, once Astro has bundled
+ * them, by chunk (`build chunk jsx-runtime`), or V8's pseudo-frames.
  *
  * @returns the group, or undefined for idle time (the process waited, it did not compute)
  */
@@ -63,6 +64,9 @@ export function groupOf(frame: CallFrame): string | undefined {
     const [first, second] = path.slice(at + '/node_modules/'.length).split('/');
     return first?.startsWith('@') ? `${first}/${second}` : (first ?? path);
   }
+  // Astro's build bundles src/ into chunks named after a module, with a hash: `jsx-runtime_vyJTft7A.mjs`.
+  const chunk = /\/\.prerender\/(?:chunks\/)?([^/]+?)(?:[_.][\w-]{8})?\.mjs$/.exec(path);
+  if (chunk) return `build chunk ${chunk[1]}`;
   const project = /\/(src|scripts|dist|\.astro)\//.exec(path);
   return project ? `project ${project[1]}/` : path;
 }

@@ -253,6 +253,7 @@ function runRows(runs: RunResult[]): (Row | string)[] {
     ['Astro set-up (types, build info)', ...stage('astroSetupMs')],
     ['bundle (Vite, MDX compile)', ...stage('bundleMs')],
     ['render pages', ...stage('renderMs')],
+    ['Word files (own process, beside Astro)', ...stage('wordFilesMs')],
     ['search index (Pagefind)', ...stage('searchIndexMs')],
     ['finish', ...stage('finishMs')],
     'Render time by page kind (sum of per-page times)',

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { Plugin } from 'vite';
 import { AstroError } from 'astro/errors';
+import { WORD_FILE_KINDS } from '../lib/docx/site.ts';
 import { formatIssues } from '../lib/issues.ts';
 import { loadHandbook, type Handbook } from '../lib/model.ts';
 import { SEARCH_PAGES_FILE, searchPages } from '../lib/search-pages.ts';
@@ -29,7 +30,9 @@ export function handbookIntegration(options: { contentDir: string; today: Calend
     name: 'policy-handbook',
     hooks: {
       'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
-        for (const route of injectedRoutes()) injectRoute(route);
+        // The production build writes the Word files in a process of its own (scripts/build-site.ts).
+        const wordFilesApart = command === 'build' && process.env['HANDBOOK_WORD_FILES'] === 'apart';
+        for (const route of injectedRoutes(wordFilesApart ? WORD_FILE_KINDS : [])) injectRoute(route);
         // Not import.meta.env.DEV, which builds started from Vitest have had set (pages then re-read
         // the content mid-build, and a page's model objects no longer matched each other).
         const reading = command === 'dev' ? new DevReading(options.contentDir, options.today) : undefined;
@@ -89,9 +92,9 @@ function routeEntrypoint(kind: PageKind): string {
   return found[0]!;
 }
 
-/** Every route of the route table, as Astro's `injectRoute` takes it. */
-export function injectedRoutes(): { pattern: string; entrypoint: string }[] {
-  return (Object.keys(routes) as PageKind[]).map((kind) => {
+/** Every route of the route table but those left `out`, as Astro's `injectRoute` takes it. */
+export function injectedRoutes(out: readonly PageKind[] = []): { pattern: string; entrypoint: string }[] {
+  return (Object.keys(routes) as PageKind[]).filter((kind) => !out.includes(kind)).map((kind) => {
     const route: { pattern: string; astroPattern?: string } = routes[kind];
     return { pattern: route.astroPattern ?? route.pattern, entrypoint: routeEntrypoint(kind) };
   });

@@ -5,6 +5,7 @@
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../scripts/build-site.ts';
 
@@ -50,6 +51,25 @@ describe('the production build (scripts/build-site.ts)', () => {
     expect(built.filter((f) => readFileSync(join(out, f)).includes(DRAFT_WORD))).toEqual([]);
     expect(built.filter((f) => f.startsWith('.prerender'))).toEqual([]);
   }, 240_000);
+
+  it('writes the Word files (made beside Astro, in a process of their own) into the site: every version, every static redline, no draft', async () => {
+    // By hand: conflicts 1.0; intake 1.0, 1.9, 1.10 and its three static pairs; the draft 2.0 has none.
+    expect(files(out).filter((f) => f.endsWith('.docx')).sort()).toEqual(
+      [
+        'policies/conflicts/1.0/conflicts-1.0.docx',
+        'policies/intake/1.0/intake-1.0.docx',
+        'policies/intake/1.10/intake-1.10.docx',
+        'policies/intake/1.9/intake-1.9.docx',
+        'policies/intake/compare/1.0/1.10/intake-1.0-to-1.10.docx',
+        'policies/intake/compare/1.0/1.9/intake-1.0-to-1.9.docx',
+        'policies/intake/compare/1.9/1.10/intake-1.9-to-1.10.docx',
+      ].sort(),
+    );
+    const xml = (await (await JSZip.loadAsync(readFileSync(join(out, 'policies/intake/compare/1.9/1.10/intake-1.9-to-1.10.docx')))).file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('Redline: version 1.9 (effective');
+    // No folder of the Word files' process is left beside the site.
+    expect(readdirSync(work).sort()).toEqual(['content', 'dist']);
+  });
 
   it('writes a feed that is XML, with an approver\'s markup as text even after a reader unescapes it', () => {
     const feed = readFileSync(join(out, 'feed.xml'), 'utf8');
