@@ -16,6 +16,8 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { localToday } from '../src/lib/dates.ts';
 import { contentDir } from '../src/lib/env.ts';
+import { SEARCH_INDEXES } from '../src/lib/routes.ts';
+import { SEARCH_PAGES_FILE } from '../src/lib/search-pages.ts';
 import { engineRoot, engineScript } from './engine.ts';
 
 export interface BuildOptions {
@@ -68,8 +70,11 @@ export async function buildSite(options: BuildOptions): Promise<number> {
     if (built !== 0) return built;
     if (written !== 0) return written;
     moveInto(words, staging);
-    const indexed = await run([engineScript('search-index'), staging], options);
-    if (indexed !== 0) return indexed;
+    // Each search index in a process of its own: Pagefind indexes on one core.
+    const indexed = await Promise.all(Object.keys(SEARCH_INDEXES).map((index) => run([engineScript('search-index'), staging, index], options)));
+    const failed = indexed.find((code) => code !== 0);
+    if (failed !== undefined) return failed;
+    rmSync(join(staging, SEARCH_PAGES_FILE));
     swap(staging, outDir);
     return 0;
   } finally {

@@ -1,6 +1,8 @@
 /**
- * Builds the search index of a built site with Pagefind: `node scripts/search-index.ts [DIR]`
- * (default dist/). `npm run build` runs it right after `astro build`.
+ * Builds the search indexes of a built site with Pagefind: `node scripts/search-index.ts [DIR]
+ * [current|older]` (default dist/, both indexes). `npm run build` runs it right after `astro
+ * build`, once for each index at the same time: Pagefind indexes on one core, so each index gets
+ * a process (and a Pagefind) of its own.
  *
  * It runs as its own process, after Astro has exited, rather than in Astro's build:done hook:
  * there, Pagefind's memory came on top of everything Astro still held, and a 1,000-policy
@@ -38,7 +40,13 @@ async function step<T extends { errors: string[] }>(what: string, response: Prom
   return result;
 }
 
-async function main(site: string): Promise<number> {
+async function main(site: string, only: readonly string[]): Promise<number> {
+  const unknown = only.filter((name) => !INDEXES.some((i) => i.pages === name));
+  if (unknown.length) {
+    console.error(`No index "${unknown[0]}": expected ${INDEXES.map((i) => i.pages).join(' or ')}.`);
+    return 2;
+  }
+  const indexes = only.length ? INDEXES.filter((i) => only.includes(i.pages)) : INDEXES;
   if (!existsSync(join(site, 'index.html'))) {
     console.error(`No built site in ${site}: run \`npm run build\` (or \`astro build\`) first.`);
     return 1;
@@ -52,7 +60,7 @@ async function main(site: string): Promise<number> {
   const started = performance.now();
   let pages = 0;
   try {
-    for (const { pages: list, folder, merged } of INDEXES) {
+    for (const { pages: list, folder, merged } of indexes) {
       const { index, errors } = await pagefind.createIndex({});
       if (!index) throw new Error(`Pagefind could not create an index:\n${errors.join('\n')}`);
       // A few files in flight at a time: Pagefind's process works while the next ones are read.
@@ -74,9 +82,10 @@ async function main(site: string): Promise<number> {
   } finally {
     await pagefind.close();
   }
-  rmSync(manifest);
-  console.log(`[search] Pagefind indexed ${pages} pages in ${Math.round(performance.now() - started)} ms.`);
+  // The list is the build's, not the site's: gone once every index is written.
+  if (indexes.length === INDEXES.length) rmSync(manifest);
+  console.log(`[search] Pagefind indexed ${pages} pages into ${indexes.map((i) => i.folder).join(' and ')} in ${Math.round(performance.now() - started)} ms.`);
   return 0;
 }
 
-process.exitCode = await main(resolve(process.argv[2] ?? 'dist'));
+process.exitCode = await main(resolve(process.argv[2] ?? 'dist'), process.argv.slice(3));

@@ -109,7 +109,6 @@ function markerTimes(lines: readonly Line[]): Record<string, number | null> {
     ['renderStart', (s) => s.includes('generating static routes')],
     ['renderEnd', (s) => s.includes('✓ Completed in') && !s.includes('[build]')],
     ['buildDone', (s) => s.includes('[build] ✓ Completed in')],
-    ['indexed', (s) => /Pagefind indexed \d+ pages/.test(s)],
   ];
   const found: Record<string, number | null> = {};
   let from = 0;
@@ -129,6 +128,8 @@ function stagesOf(lines: readonly Line[], wallMs: number): BuildStages {
   const m = markerTimes(lines);
   // Written by a process beside Astro's, whenever it is done: not one of the ordered markers.
   const wordFiles = lines.find((line) => /\[word\] Wrote \d+ Word files in \d+ ms/.test(line.text));
+  // The last index written: the build runs one indexing process per index, at the same time.
+  const indexed = lines.findLast((line) => /Pagefind indexed \d+ pages/.test(line.text))?.t ?? null;
   return {
     startupAndCheckMs: span(0, m['configured']),
     contentSyncMs: span(m['syncStart'], m['syncEnd']),
@@ -136,8 +137,8 @@ function stagesOf(lines: readonly Line[], wallMs: number): BuildStages {
     bundleMs: span(m['bundleStart'], m['renderStart']),
     renderMs: span(m['renderStart'], m['renderEnd']),
     wordFilesMs: wordFiles ? Number(wordFiles.text.match(/in (\d+) ms/)?.[1]) : null,
-    searchIndexMs: span(Math.max(m['buildDone'] ?? 0, wordFiles?.t ?? 0) || null, m['indexed']),
-    finishMs: sum(span(m['renderEnd'], m['buildDone']), span(m['indexed'], wallMs)),
+    searchIndexMs: span(Math.max(m['buildDone'] ?? 0, wordFiles?.t ?? 0) || null, indexed),
+    finishMs: sum(span(m['renderEnd'], m['buildDone']), span(indexed, wallMs)),
   };
 }
 
@@ -277,7 +278,8 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
 
   const time = useTime ? parseTimeReport(timeFile) : { maxRssKiB: null, userMs: null, systemMs: null };
   const mib = (kib: number | null) => (kib === null || kib === 0 ? null : Math.round(kib / 1024));
-  const indexed = lines.map((l) => /Pagefind indexed (\d+) pages in (\d+) ms/.exec(l.text)).find(Boolean);
+  // One line per indexing process (the build runs one per index, at the same time).
+  const indexed = lines.map((l) => /Pagefind indexed (\d+) pages.* in (\d+) ms/.exec(l.text)).filter((m) => m !== null);
   const routes = routeTimings(lines);
   return {
     command: `${options.cpuProfDir ? `NODE_OPTIONS='${env['NODE_OPTIONS']}' ` : ''}${useTime ? `${TIME} -v ` : ''}${command.join(' ')}`,
@@ -291,7 +293,7 @@ export async function runBuild(options: BuildOptions): Promise<BuildMeasurement>
     stages: stagesOf(lines, wallMs),
     renderMsByKind: routes.byKind,
     slowestRoutes: routes.slowest,
-    pagefind: { pages: indexed ? Number(indexed[1]) : null, reportedMs: indexed ? Number(indexed[2]) : null },
+    pagefind: { pages: indexed.length ? indexed.reduce((n, m) => n + Number(m[1]), 0) : null, reportedMs: indexed.length ? Math.max(...indexed.map((m) => Number(m[2]))) : null },
     loadAverageAtStart,
     outDir: join(options.root, 'dist'),
     logFile,

@@ -50,6 +50,9 @@ describe('the production build (scripts/build-site.ts)', () => {
     expect(built.filter((f) => /draft-diagram/.test(f) || f.endsWith('.png'))).toEqual([]);
     expect(built.filter((f) => readFileSync(join(out, f)).includes(DRAFT_WORD))).toEqual([]);
     expect(built.filter((f) => f.startsWith('.prerender'))).toEqual([]);
+    // Both search indexes, each written by its own process; the build's list of pages is gone.
+    expect(built.filter((f) => f.endsWith('pagefind-entry.json')).sort()).toEqual(['pagefind-older/pagefind-entry.json', 'pagefind/pagefind-entry.json']);
+    expect(built).not.toContain('search-pages.json');
   }, 240_000);
 
   it('writes the Word files (made beside Astro, in a process of their own) into the site: every version, every static redline, no draft', async () => {
