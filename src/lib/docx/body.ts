@@ -36,29 +36,16 @@ export interface BodyContext {
   image?: (url: string) => EmbeddedImage | undefined;
 }
 
-interface Format {
-  bold?: boolean;
-  italics?: boolean;
-  strike?: boolean;
-  code?: boolean;
-  link?: boolean;
-}
-
 const collapse = (text: string) => text.replace(/\s+/g, ' ');
 const stripTags = (html: string) => html.replace(/<!--[\s\S]*?-->|<[^>]*>/g, '');
 
-function run(text: string, f: Format): string {
-  const format: RunFormat = { ...(f.link ? { style: 'Hyperlink' } : {}), ...(f.code ? { code: true } : {}), ...(f.bold ? { bold: true } : {}), ...(f.italics ? { italics: true } : {}), ...(f.strike ? { strike: true } : {}) };
-  return textRun(text, format);
-}
-
 /** Inline content → Word runs. Soft line breaks read as spaces, as on the page. */
-function runs(nodes: readonly PhrasingContent[] | readonly Nodes[], f: Format, ctx: BodyContext): string {
+function runs(nodes: readonly PhrasingContent[] | readonly Nodes[], f: RunFormat, ctx: BodyContext): string {
   let out = '';
   for (const node of nodes as readonly Nodes[]) {
     switch (node.type) {
       case 'text':
-        if (node.value) out += run(collapse(node.value), f);
+        if (node.value) out += textRun(collapse(node.value), f);
         break;
       case 'strong':
         out += runs(node.children, { ...f, bold: true }, ctx);
@@ -70,19 +57,19 @@ function runs(nodes: readonly PhrasingContent[] | readonly Nodes[], f: Format, c
         out += runs(node.children, { ...f, strike: true }, ctx);
         break;
       case 'inlineCode':
-        out += run(node.value, { ...f, code: true });
+        out += textRun(node.value, { ...f, code: true });
         break;
       case 'break':
         out += lineBreak;
         break;
       case 'link':
-        out += hyperlink(node.url, runs(node.children, { ...f, link: true }, ctx), ctx.rels);
+        out += hyperlink(node.url, runs(node.children, { ...f, style: 'Hyperlink' }, ctx), ctx.rels);
         break;
       case 'image': {
         // An image beside the version is embedded; any other keeps its alternative text.
         const found = ctx.image?.(node.url);
         if (found) out += picture(embed(found.data, found.type, ctx.media, ctx.rels), ++ctx.pictures, found.width, found.height, node.alt ?? '');
-        else if (node.alt) out += run(node.alt, f);
+        else if (node.alt) out += textRun(node.alt, f);
         break;
       }
       case 'footnoteReference': {
@@ -91,19 +78,19 @@ function runs(nodes: readonly PhrasingContent[] | readonly Nodes[], f: Format, c
         break;
       }
       case 'html':
-        if (stripTags(node.value)) out += run(collapse(stripTags(node.value)), f);
+        if (stripTags(node.value)) out += textRun(collapse(stripTags(node.value)), f);
         break;
       case 'mdxJsxTextElement': {
         const inner = runs(node.children as PhrasingContent[], f, ctx);
-        out += inner || run(`<${node.name ?? ''} />`, f);
+        out += inner || textRun(`<${node.name ?? ''} />`, f);
         break;
       }
       case 'mdxTextExpression':
-        out += run(`{${node.value}}`, f);
+        out += textRun(`{${node.value}}`, f);
         break;
       default:
         if ('children' in node) out += runs(node.children as Nodes[], f, ctx);
-        else if ('value' in node && typeof node.value === 'string') out += run(collapse(node.value), f);
+        else if ('value' in node && typeof node.value === 'string') out += textRun(collapse(node.value), f);
     }
   }
   return out;
