@@ -12,7 +12,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { wordFile, type WordFileProps } from '../src/lib/docx/files.ts';
 import { WORD_FILE_KINDS } from '../src/lib/docx/site.ts';
-import { contentDir, today } from '../src/lib/env.ts';
+import type { CalendarDate } from '../src/lib/dates.ts';
+import { contentDir, EnvError, today } from '../src/lib/env.ts';
 import { loadHandbook } from '../src/lib/model.ts';
 import { builtFile, routes } from '../src/lib/routes.ts';
 
@@ -22,7 +23,15 @@ function main(outDir: string | undefined): number {
     return 2;
   }
   const started = performance.now();
-  const { handbook } = loadHandbook(contentDir(), today());
+  let day: CalendarDate;
+  try {
+    day = today();
+  } catch (error) {
+    // `astro build`, run beside this step, says what is wrong with the variable; this step only stops.
+    if (error instanceof EnvError) return 2;
+    throw error;
+  }
+  const { handbook } = loadHandbook(contentDir(), day);
   // `astro build` lists the content's problems; this step only stops.
   if (!handbook) return 1;
   const folders = new Set<string>();

@@ -2,6 +2,7 @@
  * The production build (scripts/build-site.ts) is all or nothing, and nothing only a draft uses
  * reaches the output.
  */
+import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -107,4 +108,11 @@ describe('the production build (scripts/build-site.ts)', () => {
     expect(new Map(files(out).map((f) => [f, readFileSync(join(out, f), 'utf8')]))).toEqual(before);
     expect(readdirSync(work).sort()).toEqual(['broken', 'content', 'dist']);
   }, 240_000);
+
+  it('says once what is wrong with HANDBOOK_TODAY, without a stack trace from the step beside Astro, and exits 2', () => {
+    const run = spawnSync(process.execPath, ['scripts/build-site.ts', join(work, 'undated')], { env: { ...env(content), HANDBOOK_TODAY: '2026-13-45' }, encoding: 'utf8' });
+    expect(`${run.stdout}${run.stderr}`.trim()).toBe('HANDBOOK_TODAY is "2026-13-45", expected a calendar date written YYYY-MM-DD.');
+    expect(run.status).toBe(2);
+    expect(readdirSync(work).sort()).toEqual(['broken', 'content', 'dist']);
+  }, 60_000);
 });
