@@ -42,6 +42,20 @@ describe('export → import round trip, every version of the sample', () => {
   });
 });
 
+describe('the same document, the same bytes', () => {
+  it('is dated on the day it is made for, not by the clock, so a rebuild writes it byte for byte again', async () => {
+    const [v] = versions;
+    if (!v) throw new Error('the sample has no versions');
+    const first = versionDocx(v, settings);
+    await new Promise((done) => setTimeout(done, 5));
+    expect(versionDocx(v, settings).equals(first)).toBe(true);
+    const core = (await (await JSZip.loadAsync(first)).file('docProps/core.xml')?.async('string')) ?? '';
+    // By hand: the settings' today, 2026-11-15, at the start of the day.
+    expect(core).toContain('<dcterms:created xsi:type="dcterms:W3CDTF">2026-11-15T00:00:00.000Z</dcterms:created>');
+    expect(core).toContain('<dcterms:modified xsi:type="dcterms:W3CDTF">2026-11-15T00:00:00.000Z</dcterms:modified>');
+  });
+});
+
 // ---- Reading WordprocessingML: what Word shows after "Accept all" / "Reject all" --------------
 
 const decode = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');

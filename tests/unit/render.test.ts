@@ -4,8 +4,8 @@
  * HANDBOOK_RENDER=compiler, every text through Astro's content collections as before) and every
  * file of the two sites compared, pages, "On this page" lists and assets alike.
  *
- * Word downloads are left out: the docx package stamps each file with the time and random ids, and
- * they are not rendered texts (tests/unit/docx-export.test.ts reads them back).
+ * The Word downloads are compared too: they are dated on the build's today, with their ids in
+ * order, so two builds of the same content on the same day write the same bytes.
  *
  * The fixture has no fenced code: Shiki gives up tokenising a line after a time limit, so on a
  * busy machine a highlighted block can differ between any two builds, whichever way they render.
@@ -32,7 +32,7 @@ function build(content: string, outDir: string, extra: Record<string, string> = 
 function files(dir: string): Map<string, Buffer> {
   const found = new Map<string, Buffer>();
   for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (entry.isFile() && !entry.name.endsWith('.docx')) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
+    if (entry.isFile()) found.set(relative(dir, join(entry.parentPath, entry.name)), readFileSync(join(entry.parentPath, entry.name)));
   }
   return found;
 }

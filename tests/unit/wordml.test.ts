@@ -96,7 +96,7 @@ type Parts = ReturnType<typeof newDocumentParts>;
 function ours(write: (p: Parts) => string, extra: { footnotes?: (p: Parts) => Map<number, string[]>; comments?: WordDocument['comments'] } = {}): Buffer {
   const p = newDocumentParts((extra.comments ?? []).length > 0);
   const body = write(p);
-  return packDocx({ ...p, title: 'A <title>', creator: 'Firm & Co', description: "The firm's summary", header: HEADER, body, footnotes: extra.footnotes?.(p) ?? new Map(), comments: extra.comments ?? [] });
+  return packDocx({ ...p, title: 'A <title>', creator: 'Firm & Co', description: "The firm's summary", created: '2026-11-15T00:00:00.000Z', header: HEADER, body, footnotes: extra.footnotes?.(p) ?? new Map(), comments: extra.comments ?? [] });
 }
 
 async function same(mine: Buffer, docx: Promise<Buffer>): Promise<void> {

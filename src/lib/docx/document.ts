@@ -59,6 +59,9 @@ export function detailsText(v: DocxVersion): string {
   return `Version ${v.version} · effective ${formatDate(v.data.effective)} · owner: ${v.data.owner} · approved by: ${v.data.approvedBy}`;
 }
 
+/** A document's creation time: the start of the day it is made on (the build's today), not the clock's. */
+const madeOn = (today: CalendarDate) => `${today}T00:00:00.000Z`;
+
 function opening(v: DocxVersion, settings: DocxSettings): string {
   return [
     detailsLine(settings.firm),
@@ -86,6 +89,7 @@ export function versionDocument(v: DocxVersion, settings: DocxSettings): WordDoc
     title: v.data.title,
     creator: settings.firm,
     description: v.data.summary,
+    created: madeOn(settings.today),
     header: `${settings.firm} · ${v.data.title} · version ${v.version}`,
     body: opening(v, settings) + body,
     footnotes: ctx.footnotes,
@@ -126,6 +130,7 @@ export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redl
     title: `${to.data.title}: ${from.version} → ${to.version}`,
     creator: settings.firm,
     description: `Redline of ${to.data.title}`,
+    created: madeOn(settings.today),
     header: `${settings.firm} · ${to.data.title} · redline ${from.version} → ${to.version}`,
     body: lines.join('') + body,
     footnotes: new Map(),

@@ -305,6 +305,8 @@ export interface WordDocument {
   title: string;
   creator: string;
   description: string;
+  /** When it was made, as an ISO date-time: the build's (or the CLI's) today, so a rebuild writes the same bytes. */
+  created: string;
   /** The header's one line. */
   header: string;
   /** The body's paragraphs and tables, as XML. */
@@ -384,7 +386,6 @@ export function documentParts(doc: WordDocument): Map<string, string | Uint8Arra
   const withComments = doc.comments.length > 0;
   const { parts } = templates(withComments);
   const out = new Map<string, string | Uint8Array>();
-  const now = new Date().toISOString();
   for (const [path, text] of parts) {
     switch (path) {
       case 'word/document.xml':
@@ -414,7 +415,7 @@ export function documentParts(doc: WordDocument): Map<string, string | Uint8Arra
       case 'docProps/core.xml':
         out.set(
           path,
-          fill(fill(fill(text, `${MARK}T`, esc(doc.title)), `${MARK}A`, esc(doc.creator)), `${MARK}D`, esc(doc.description)).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${now}`),
+          fill(fill(fill(text, `${MARK}T`, esc(doc.title)), `${MARK}A`, esc(doc.creator)), `${MARK}D`, esc(doc.description)).replace(/(<dcterms:(?:created|modified)[^>]*>)[^<]*/g, `$1${esc(doc.created)}`),
         );
         break;
       case 'word/comments.xml': {
