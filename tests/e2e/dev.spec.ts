@@ -8,7 +8,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { freePort } from '../../scripts/local-site.ts';
-import type { Page } from '@playwright/test';
+import type { Page, Response } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -44,7 +44,7 @@ test.afterAll(() => {
 });
 
 test('a draft answers at its own address with a DRAFT banner, marked in the navigation and the history', async ({ page }) => {
-  const response = await page.goto(`${origin}/policies/expenses/1.1/`);
+  const response = await open(page, '/policies/expenses/1.1/');
   expect(response?.status()).toBe(200);
   await expect(page.getByRole('note').filter({ hasText: 'DRAFT — not published.' })).toContainText('a build leaves it out');
   await expect(page.locator('.prose')).toContainText('marigold card');
@@ -52,13 +52,13 @@ test('a draft answers at its own address with a DRAFT banner, marked in the navi
   await expect(nav.locator('ol ol > li').filter({ hasText: 'Expenses' })).toContainText('Has a draft');
   await expect(nav.locator('ol ol > li').filter({ hasText: 'Travel' })).toContainText('Draft');
 
-  await page.goto(`${origin}/policies/expenses/history/`);
+  await open(page, '/policies/expenses/history/');
   await expect(page.locator('.history-entry').first()).toContainText('Version 1.1 DRAFT');
-  expect((await page.goto(`${origin}/policies/travel/1.0/`))?.status()).toBe(200);
+  expect((await open(page, '/policies/travel/1.0/'))?.status()).toBe(200);
 });
 
 test('the compare page redlines the published version against the draft, marked as a draft', async ({ page }) => {
-  const response = await page.goto(`${origin}/policies/expenses/compare/1.0/1.1/`);
+  const response = await open(page, '/policies/expenses/compare/1.0/1.1/');
   expect(response?.status()).toBe(200);
   await expect(page.locator('.compare-versions')).toContainText('To: Version 1.1 DRAFT, would take effect 1 December 2026');
   await expect(page.locator('ins').filter({ hasText: 'marigold' })).toHaveCount(1);
@@ -71,7 +71,7 @@ test('a bad date shows one overlay naming the .mdx file and line, and the termin
   const problem = 'policies/gifts/1.0.mdx:8 → effective: Expected a real calendar date written YYYY-MM-DD, received "2025-02-30".';
   await expect.poll(() => log.slice(before)).toContain(problem);
 
-  const response = await page.goto(`${origin}/policies/gifts/`);
+  const response = await open(page, '/policies/gifts/');
   expect(response?.status()).toBe(500);
   const overlay = page.locator('vite-error-overlay');
   await expect(overlay.locator('#name')).toHaveText('Content problem');
@@ -81,7 +81,7 @@ test('a bad date shows one overlay naming the .mdx file and line, and the termin
   await expect(overlay.locator('#code header h2')).toHaveText('gifts/1.0.mdx:8');
   await expect(overlay.locator('#code header h2')).toHaveAttribute('title', `${gifts}:8`);
   await expect(overlay.locator('#code .error-line')).toHaveText('effective: 2025-02-30');
-  await page.goto(`${origin}/policies/expenses/`);
+  await open(page, '/policies/expenses/');
 
   const printed = log.slice(before);
   expect(printed.split(problem).length - 1, printed).toBe(1);
@@ -97,6 +97,21 @@ test('a bad date shows one overlay naming the .mdx file and line, and the termin
   await expect.poll(() => log.slice(before)).toContain('The content problems are fixed.');
   expect((await page.request.get(`${origin}/policies/gifts/`)).status()).toBe(200);
 });
+
+/**
+ * Opens a page of the dev server, again if a reload cuts the navigation short: an open page
+ * reloads on each content change, and the watcher may report one file twice (added, then
+ * written), so a reload can still come after the server said pages show the change.
+ */
+async function open(page: Page, path: string): Promise<Response | null> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await page.goto(`${origin}${path}`);
+    } catch (error) {
+      if (attempt === 3 || !String(error).includes('net::ERR_ABORTED')) throw error;
+    }
+  }
+}
 
 /**
  * Writes (or with `undefined`, removes) a content file, and waits for the server's word that
@@ -115,19 +130,19 @@ async function change(page: Page, path: string, text: string | undefined): Promi
 test('an edited version shows on the next request, on every page that shows its text', async ({ page }) => {
   const good = readFileSync(gifts, 'utf8');
   // Read once, so the server holds a reading and rendered pages to go stale.
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page.locator('.prose')).not.toContainText('porcelain teapot');
 
   await change(page, gifts, good.replace('Record every gift', 'A porcelain teapot is a gift too. Record every gift'));
   for (const path of ['/policies/gifts/', '/policies/gifts/1.0/', '/print/']) {
-    const response = await page.goto(`${origin}${path}`);
+    const response = await open(page, path);
     expect(response?.status(), path).toBe(200);
     await expect(page.locator('main'), path).toContainText('A porcelain teapot is a gift too.');
   }
 
   // A page open in the browser reloads by itself.
   const connected = page.waitForEvent('console', (message) => message.text().includes('[vite] connected'));
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await connected;
   const reloaded = page.waitForEvent('load');
   writeFileSync(gifts, good);
@@ -139,38 +154,38 @@ test('an edited version shows on the next request, on every page that shows its 
 test('a version file added answers at its address and becomes the one in force; removed, it is gone', async ({ page }) => {
   const added = join(content, 'policies/gifts/1.1.mdx');
   const good = readFileSync(gifts, 'utf8');
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   expect((await page.request.get(`${origin}/policies/gifts/1.1/`)).status()).toBe(404);
 
   await change(page, added, good.replace('effective: 2025-03-03', 'effective: 2026-06-01').replace('changes: [First published version.]', 'changes: [Adds the teapot rule.]').replace('Record every gift', 'A porcelain teapot is a gift too. Record every gift'));
-  expect((await page.goto(`${origin}/policies/gifts/1.1/`))?.status()).toBe(200);
+  expect((await open(page, '/policies/gifts/1.1/'))?.status()).toBe(200);
   await expect(page.locator('.prose')).toContainText('A porcelain teapot is a gift too.');
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page.locator('.prose')).toContainText('A porcelain teapot is a gift too.');
-  await page.goto(`${origin}/policies/gifts/history/`);
+  await open(page, '/policies/gifts/history/');
   await expect(page.locator('.history-entry').filter({ hasText: 'Version 1.1' })).toContainText('Adds the teapot rule.');
   expect((await page.request.get(`${origin}/policies/gifts/compare/1.0/1.1/`)).status()).toBe(200);
 
   await change(page, added, undefined);
   expect((await page.request.get(`${origin}/policies/gifts/1.1/`)).status()).toBe(404);
   expect((await page.request.get(`${origin}/policies/gifts/compare/1.0/1.1/`)).status()).toBe(404);
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page.locator('.prose')).not.toContainText('porcelain teapot');
 });
 
 test('an edit to handbook.yaml shows on the next request', async ({ page }) => {
   const yaml = join(content, 'handbook.yaml');
   const good = readFileSync(yaml, 'utf8');
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page).toHaveTitle('Gifts and hospitality · Office Handbook');
 
   await change(page, yaml, good.replace('title: Office Handbook', 'title: Staff Rulebook').replace('    title: Money', '    title: Money and gifts'));
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page).toHaveTitle('Gifts and hospitality · Staff Rulebook');
-  await page.goto(`${origin}/`);
+  await open(page, '/');
   await expect(page.locator('.chapter-card h3')).toHaveText(['Money and gifts']);
 
   await change(page, yaml, good);
-  await page.goto(`${origin}/policies/gifts/`);
+  await open(page, '/policies/gifts/');
   await expect(page).toHaveTitle('Gifts and hospitality · Office Handbook');
 });
