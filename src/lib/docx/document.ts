@@ -12,7 +12,7 @@ import { bodyToWord } from './body.ts';
 import { readImage } from './images.ts';
 import { packDocx } from './pack.ts';
 import { redlineToWord } from './redline.ts';
-import { detailsLine, newDocumentParts, paragraph, textRun, type WordDocument } from './wordml.ts';
+import { detailsLine, newDocumentParts, Numbering, paragraph, textRun, type WordDocument } from './wordml.ts';
 
 /** What a document needs of a version (a model `PolicyVersion` is one). */
 export interface DocxVersion {
@@ -110,7 +110,7 @@ export function redlineDocx(from: DocxVersion, to: DocxVersion, result: Redline,
 /** The document `redlineDocx` writes, before it is packed. */
 export function redlineDocument(from: DocxVersion, to: DocxVersion, result: Redline, metadata: MetadataChange[], settings: DocxSettings): WordDocument {
   const author = to.data.approvedBy;
-  const numbering = newDocumentParts(false).numbering;
+  const numbering = new Numbering();
   const { body, comments } = redlineToWord(result, { author, date: `${to.data.effective}T00:00:00Z` }, numbering);
   const lines = [
     detailsLine(settings.firm),

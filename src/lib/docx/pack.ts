@@ -16,23 +16,19 @@ interface Entry {
   deflated: Uint8Array<ArrayBuffer>;
 }
 
-/** Compressed parts whose text is the same in every document, by path and text. */
+/** Compressed parts every document shares, by their text (the template's string, the same each time). */
 const kept = new Map<string, Entry>();
-/** A document's own parts: written afresh for each document. */
-const OWN = /^(word\/(document\.xml|header1\.xml|footnotes\.xml|numbering\.xml|comments\.xml|_rels\/(document|footnotes)\.xml\.rels|media\/.*)|docProps\/core\.xml)$/;
 
 function compress(content: string | Uint8Array): Entry {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return { crc: crc32(bytes), size: bytes.length, deflated: new Uint8Array(deflateRawSync(bytes)) };
 }
 
-function entry(path: string, content: string | Uint8Array): Entry {
-  if (OWN.test(path) || typeof content !== 'string') return compress(content);
-  const key = `${path}\n${content}`;
-  const found = kept.get(key);
+function shared(content: string): Entry {
+  const found = kept.get(content);
   if (found) return found;
   const made = compress(content);
-  kept.set(key, made);
+  kept.set(content, made);
   return made;
 }
 
@@ -50,8 +46,9 @@ export function packDocx(doc: WordDocument): Buffer {
     if (error) throw error;
     chunks.push(chunk);
   });
-  for (const [path, content] of documentParts(doc)) {
-    const e = entry(path, content);
+  const { parts, own } = documentParts(doc);
+  for (const [path, content] of parts) {
+    const e = own.has(path) || typeof content !== 'string' ? compress(content) : shared(content);
     const file: ZipInputFile = { filename: path, size: e.size, crc: e.crc, compression: DEFLATE, mtime: ZIP_TIME };
     archive.add(file);
     file.ondata!(null, e.deflated, true);

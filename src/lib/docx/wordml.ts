@@ -381,8 +381,12 @@ export function newDocumentParts(withComments: boolean): { rels: Relationships; 
   return { rels: new Relationships(templates(withComments).fixedRels), footnoteRels: new Relationships(0, 'rIdNote'), numbering: new Numbering(), media: [] };
 }
 
-/** Every part of the document's package, by path, in the order docx writes them. */
-export function documentParts(doc: WordDocument): Map<string, string | Uint8Array> {
+/**
+ * Every part of the document's package, by path, in the order docx writes them. A part every
+ * document shares is the very same string each time (the template's), so the packer can keep its
+ * compressed form; `own` lists the parts written for this document.
+ */
+export function documentParts(doc: WordDocument): { parts: Map<string, string | Uint8Array>; own: Set<string> } {
   const withComments = doc.comments.length > 0;
   const { parts } = templates(withComments);
   const out = new Map<string, string | Uint8Array>();
@@ -429,5 +433,5 @@ export function documentParts(doc: WordDocument): Map<string, string | Uint8Arra
     }
   }
   for (const m of doc.media) out.set(m.path, m.data);
-  return out;
+  return { parts: out, own: new Set([...out].filter(([path, part]) => part !== parts.get(path)).map(([path]) => path)) };
 }
